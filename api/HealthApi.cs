@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OpenData.DuckDB;
+
+namespace OpenData.Api;
+
+/// <summary>GET /health: whether the platform can work, with the engine version and the data folder in use.</summary>
+public static class HealthApi
+{
+    public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/health", GetHealth)
+            .WithName("GetHealth")
+            .WithSummary("Reports whether the platform is healthy, its DuckDB version and its data folder.")
+            .WithTags("Health");
+        return app;
+    }
+
+    public static Results<Ok<HealthReport>, ProblemHttpResult> GetHealth(OpenDataOptions options)
+    {
+        try
+        {
+            using var connection = new DuckDBConnection();
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT version()";
+            var engineVersion = (string)command.ExecuteScalar()!;
+            return TypedResults.Ok(new HealthReport("ok", new DuckDBHealth(DuckDBConnection.LibraryVersion, engineVersion), options.DataDirectory));
+        }
+        catch (Exception error) when (error is DuckDBException or DllNotFoundException)
+        {
+            return TypedResults.Problem(title: "DuckDB is not available", detail: error.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+}
+
+/// <summary>The body of GET /health.</summary>
+public sealed record HealthReport(string Status, DuckDBHealth DuckDB, string DataDirectory);
+
+/// <summary>The engine's library version and the version its SQL reports.</summary>
+public sealed record DuckDBHealth(string LibraryVersion, string Version);

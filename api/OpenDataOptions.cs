@@ -1,0 +1,8 @@
+namespace OpenData.Api;
+
+/// <summary>The platform's own settings, section "OpenData" (environment: OpenData__DataDirectory, …).</summary>
+public sealed class OpenDataOptions
+{
+    /// <summary>Where the lake, the catalog and staging live; relative paths are taken from the content root. Default: "data".</summary>
+    public string DataDirectory { get; set; } = "data";
+}
