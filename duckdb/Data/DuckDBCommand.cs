@@ -23,6 +23,7 @@ public sealed class DuckDBCommand : DbCommand
     private DuckDBDataReader? _activeReader;
     private Timer? _timeoutTimer;
     private int _interruptReason;
+    private volatile bool _executing;
 
     /// <summary>A command without text or connection.</summary>
     public DuckDBCommand()
@@ -145,7 +146,7 @@ public sealed class DuckDBCommand : DbCommand
         ThrowIfReaderOpen();
         var connection = OpenConnection();
         var batch = _prepared ?? DuckDBStatementBatch.Parse(connection, RequireText());
-        StartTimeout();
+        StartExecution();
         try
         {
             _activeReader = new DuckDBDataReader(this, connection, batch, ownsBatch: _prepared is null, behavior);
@@ -153,7 +154,7 @@ public sealed class DuckDBCommand : DbCommand
         }
         catch
         {
-            StopTimeout();
+            StopExecution();
             if (_prepared is null)
             {
                 batch.Dispose();
@@ -203,31 +204,32 @@ public sealed class DuckDBCommand : DbCommand
 
     internal void ReaderClosed()
     {
-        StopTimeout();
+        StopExecution();
         _activeReader = null;
     }
 
     private void Interrupt(int reason)
     {
-        var reader = _activeReader;
-        if (reader is not null && _connection?.State == ConnectionState.Open)
+        if (_executing && _connection?.State == ConnectionState.Open)
         {
             Interlocked.CompareExchange(ref _interruptReason, reason, NotInterrupted);
             _connection.Interrupt();
         }
     }
 
-    private void StartTimeout()
+    private void StartExecution()
     {
         _interruptReason = NotInterrupted;
+        _executing = true;
         if (CommandTimeout > 0)
         {
             _timeoutTimer = new Timer(_ => Interrupt(TimedOut), null, TimeSpan.FromSeconds(CommandTimeout), Timeout.InfiniteTimeSpan);
         }
     }
 
-    private void StopTimeout()
+    private void StopExecution()
     {
+        _executing = false;
         _timeoutTimer?.Dispose();
         _timeoutTimer = null;
     }

@@ -89,6 +89,7 @@ public sealed partial class DuckDBConnection : DbConnection
 
         (_database, _native) = (database, native);
         SetState(ConnectionState.Open);
+        EnableProgressTracking(builder);
     }
 
     /// <inheritdoc />
@@ -162,6 +163,21 @@ public sealed partial class DuckDBConnection : DbConnection
     internal void ReaderOpened(DuckDBDataReader reader) => _openReaders.Add(reader);
 
     internal void ReaderClosed(DuckDBDataReader reader) => _openReaders.Remove(reader);
+
+    // duckdb_query_progress reports only while the progress bar is on; printing it would write to the host's
+    // console. Both are session settings, so they are set per connection unless the connection string sets them.
+    private void EnableProgressTracking(DuckDBConnectionStringBuilder builder)
+    {
+        var statements = new[] { ("enable_progress_bar", "true"), ("enable_progress_bar_print", "false") }
+            .Where(setting => !builder.ContainsKey(setting.Item1))
+            .Select(setting => $"SET {setting.Item1} = {setting.Item2};");
+        var sql = string.Concat(statements);
+        if (sql.Length > 0)
+        {
+            using var command = new DuckDBCommand(sql, this);
+            command.ExecuteNonQuery();
+        }
+    }
 
     private void SetState(ConnectionState state)
     {
