@@ -4,6 +4,7 @@ namespace OpenData.DuckDB;
 internal static class DuckDBStrings
 {
     public const string AppenderFailed = "The appender failed.";
+    public const string AppenderFailedBefore = "The appender failed earlier and discarded its unflushed rows; create a new appender.";
     public const string AppenderRowIncomplete = "The appender's row has {0} of {1} columns; append the missing columns before EndRow().";
     public const string CallRequiresOpenConnection = "{0} can only be called on an open connection; call Open() first.";
     public const string CannotReadAs = "A {0} value cannot be read as {1}.";

@@ -21,6 +21,9 @@ internal static partial class NativeMethods
         [LibraryImport(Library, EntryPoint = "duckdb_appender_flush")]
         public static partial DuckDBState AppenderFlush(AppenderHandle appender);
 
+        [LibraryImport(Library, EntryPoint = "duckdb_appender_clear")]
+        public static partial DuckDBState AppenderClear(AppenderHandle appender);
+
         [LibraryImport(Library, EntryPoint = "duckdb_appender_close")]
         public static partial DuckDBState AppenderClose(AppenderHandle appender);
 
