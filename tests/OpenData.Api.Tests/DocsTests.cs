@@ -1,0 +1,45 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace OpenData.Api.Tests;
+
+/// <summary>Fails when an endpoint or a setting is missing from README.md.</summary>
+public class DocsTests(OpenDataApiFactory factory) : IClassFixture<OpenDataApiFactory>
+{
+    private static readonly string Readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+
+    [Fact]
+    public void Readme_documents_every_endpoint()
+    {
+        using var client = factory.CreateClient();
+        var routes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(endpoint => "/" + endpoint.RoutePattern.RawText!.TrimStart('/'))
+            .Distinct()
+            .ToList();
+
+        Assert.NotEmpty(routes);
+        Assert.All(routes, route => Assert.Contains(route.Replace("{documentName}", "v1"), Readme));
+    }
+
+    [Fact]
+    public void Readme_documents_every_setting()
+    {
+        var settings = typeof(OpenDataOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Select(property => $"OpenData:{property.Name}");
+
+        Assert.All(settings, setting => Assert.Contains($"`{setting}`", Readme));
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Data.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("Data.sln not found above " + AppContext.BaseDirectory);
+    }
+}
