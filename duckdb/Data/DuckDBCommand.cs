@@ -189,7 +189,8 @@ public sealed class DuckDBCommand : DbCommand
         for (ulong index = 1; index <= count; index++)
         {
             var name = NativeMethods.PreparedStatement.ParameterName(statement, index) ?? index.ToString();
-            var parameter = Parameters.Find(name) ?? throw new InvalidOperationException(string.Format(DuckDBStrings.MissingParameter, name));
+            var parameter = Parameters.Find(name) ?? throw new InvalidOperationException(string.Format(
+                ulong.TryParse(name, out _) ? DuckDBStrings.MissingPositionalParameter : DuckDBStrings.MissingNamedParameter, name));
             sink.Index = index;
             ValueWriter.WriteObject(sink, parameter.Value);
         }

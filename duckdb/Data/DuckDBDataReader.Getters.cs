@@ -79,9 +79,9 @@ public sealed partial class DuckDBDataReader
         var row = CurrentRow();
         if (!column.IsValid(row))
         {
-            return default(T) is null && typeof(T) != typeof(DBNull)
-                ? default!
-                : typeof(T) == typeof(DBNull) ? (T)(object)DBNull.Value : throw NullValue(ordinal);
+            return typeof(T) == typeof(object) || typeof(T) == typeof(DBNull) ? (T)(object)DBNull.Value
+                : default(T) is null ? default!
+                : throw NullValue(ordinal);
         }
 
         return Nullable.GetUnderlyingType(typeof(T)) is { } underlying

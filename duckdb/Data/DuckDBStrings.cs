@@ -15,9 +15,11 @@ internal static class DuckDBStrings
     public const string ConnectionRequired = "The command has no connection; set Connection to an open DuckDBConnection.";
     public const string DataReaderClosed = "The data reader is closed; {0} cannot be called.";
     public const string DataReaderOpen = "A data reader is still open on this command; close it first.";
+    public const string DecimalScaleTooLarge = "The list parameter's decimal {0} does not fit DECIMAL(38,{1}), the scale its elements share; round the elements to fewer decimal places.";
     public const string DecimalOutOfRange = "The {0} value {1} does not fit System.Decimal; read it with GetFieldValue<SqlDecimal>(), GetString() or GetDouble().";
     public const string ListElementsDiffer = "A list parameter's elements must all have the same type.";
-    public const string MissingParameter = "No value was given for parameter ${0}; add a parameter named '{0}' or a positional parameter at index {0}.";
+    public const string MissingNamedParameter = "No value was given for parameter ${0}; add a parameter named '{0}'.";
+    public const string MissingPositionalParameter = "No value was given for parameter ${0}; add a parameter named '{0}' or at least {0} positional parameters.";
     public const string NoCurrentRow = "There is no current row; call Read() first and check that it returned true.";
     public const string OpenFailed = "DuckDB could not open '{0}': {1}";
     public const string ParameterBindFailed = "Parameter {0} could not be bound: {1}";

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace OpenData.DuckDB.Reading;
 
 /// <summary>DATE: days since 1970-01-01, with ±infinity at the ends of the int32 range.</summary>
@@ -22,7 +24,7 @@ internal sealed unsafe class DateVectorReader() : VectorReader(DuckDBType.Date, 
 
     public override DateTime GetDateTime(ulong row) => Get(row).ToDateTime(TimeOnly.MinValue);
 
-    public override string GetString(ulong row) => Get(row).ToString("yyyy-MM-dd");
+    public override string GetString(ulong row) => Get(row).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Describe(int days) => days switch
     {

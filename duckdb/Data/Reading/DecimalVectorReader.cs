@@ -45,7 +45,13 @@ internal sealed unsafe class DecimalVectorReader(byte width, byte scale, DuckDBT
 
     public override double GetDouble(ulong row) => (double)GetUnscaled(row) / Math.Pow(10, scale);
 
-    public override long GetInt64(ulong row) => (long)decimal.Truncate(GetDecimal(row));
+    public override long GetInt64(ulong row)
+    {
+        var whole = decimal.Truncate(GetDecimal(row));
+        return whole is >= long.MinValue and <= long.MaxValue
+            ? (long)whole
+            : throw new OverflowException(string.Format(CultureInfo.InvariantCulture, DuckDBStrings.ValueOutOfRange, TypeName, whole, nameof(Int64)));
+    }
 
     public override string GetString(ulong row) => Format(GetUnscaled(row));
 

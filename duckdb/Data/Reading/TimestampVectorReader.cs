@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace OpenData.DuckDB.Reading;
 
 /// <summary>
@@ -47,14 +49,15 @@ internal sealed unsafe class TimestampVectorReader : VectorReader
         return new DateTime((long)ticks, IsInstant ? DateTimeKind.Utc : DateTimeKind.Unspecified);
     }
 
+    // Both branches are boxed on their own: a conditional of DateTimeOffset and DateTime would turn every DateTime into a DateTimeOffset.
     public override object GetValue(ulong row) =>
-        IsInstant ? new DateTimeOffset(GetDateTime(row)) : GetDateTime(row);
+        IsInstant ? new DateTimeOffset(GetDateTime(row)) : (object)GetDateTime(row);
 
     public override long GetInt64(ulong row) => ((long*)Data)[row];
 
     public override string GetString(ulong row) => IsInstant
-        ? new DateTimeOffset(GetDateTime(row)).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz")
-        : GetDateTime(row).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF");
+        ? new DateTimeOffset(GetDateTime(row)).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)
+        : GetDateTime(row).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
 
     protected override bool TryGetAs(ulong row, Type target, out object value)
     {

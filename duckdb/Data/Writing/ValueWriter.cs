@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections;
+using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -16,6 +17,7 @@ internal static class ValueWriter
 {
     private const int UnixEpochDayNumber = 719162;
     private const int StackBufferLimit = 512;
+    private static readonly Int128 MaxDecimal38 = Int128.Parse("100000000000000000000000000000000000000");
 
     public static void Write<T>(ValueSink sink, T value)
     {
@@ -114,15 +116,25 @@ internal static class ValueWriter
     private static DuckDBIntervalT ToInterval(DuckDBInterval value) =>
         new() { Months = value.Months, Days = value.Days, Micros = value.Micros };
 
-    private static ValueHandle CreateDecimal(decimal value)
+    private static ValueHandle CreateDecimal(decimal value) => CreateDecimal(value, value.Scale);
+
+    /// <summary>A DECIMAL(38, scale); scale is at least the value's own, so that list elements can share one type.</summary>
+    private static ValueHandle CreateDecimal(decimal value, byte scale)
     {
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(value, bits);
         var magnitude = ((Int128)(uint)bits[2] << 64) | ((Int128)(uint)bits[1] << 32) | (uint)bits[0];
+        for (var s = value.Scale; s < scale; s++)
+        {
+            magnitude = magnitude < MaxDecimal38 / 10
+                ? magnitude * 10
+                : throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, DuckDBStrings.DecimalScaleTooLarge, value, scale));
+        }
+
         return NativeMethods.Value.CreateDecimal(new DuckDBDecimal
         {
             Width = 38,
-            Scale = value.Scale,
+            Scale = scale,
             Value = new DuckDBHugeInt(value < 0 ? -magnitude : magnitude),
         });
     }
@@ -133,21 +145,35 @@ internal static class ValueWriter
         value.TryWriteBytes(bytes, bigEndian: true, out _);
         return NativeMethods.Value.CreateUuid(new DuckDBUHugeInt
         {
-            Upper = BinaryPrimitives.ReadUInt64BigEndian(bytes) ^ (1UL << 63),
+            // duckdb_create_uuid takes the UUID's plain 128 bits and flips the top bit itself for storage.
+            Upper = BinaryPrimitives.ReadUInt64BigEndian(bytes),
             Lower = BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]),
         });
     }
 
-    private static unsafe ValueHandle CreateList(IEnumerable elements)
+    private static ValueHandle CreateList(IEnumerable elements) => CreateList(elements, MaxDecimalScale(elements));
+
+    /// <summary>
+    /// A LIST whose child type is its first non-NULL element's; DuckDB casts the others to it. Decimals at any depth
+    /// are therefore all written at the largest scale among them, or DECIMAL(38,1) would round 2.25 to 2.3.
+    /// </summary>
+    private static unsafe ValueHandle CreateList(IEnumerable elements, byte? decimalScale)
     {
-        var values = elements.Cast<object?>().Select(CreateValue).ToList();
+        var values = elements.Cast<object?>().Select(element => element switch
+        {
+            decimal value when decimalScale is { } scale => CreateDecimal(value, scale),
+            IEnumerable nested when decimalScale is not null && IsList(nested) => CreateList(nested, decimalScale),
+            _ => CreateValue(element),
+        }).ToList();
         try
         {
             var typed = values.FirstOrDefault(v => NativeMethods.LogicalType.GetTypeId(NativeMethods.Value.GetValueType(v)) != DuckDBType.SqlNull);
             using var declared = typed is null ? NativeMethods.LogicalType.CreateLogicalType(ListElementType(elements.GetType())) : null;
             var childType = typed is null ? declared!.DangerousGetHandle() : NativeMethods.Value.GetValueType(typed);
             var pointers = values.Select(v => v.DangerousGetHandle()).ToArray();
-            fixed (IntPtr* first = pointers)
+
+            // duckdb_create_list_value rejects a NULL array, which is what fixed gives for an empty one.
+            fixed (IntPtr* first = pointers.Length > 0 ? pointers : [IntPtr.Zero])
             {
                 var list = NativeMethods.Value.CreateListValue(childType, first, (ulong)pointers.Length);
                 return list.IsInvalid
@@ -159,6 +185,25 @@ internal static class ValueWriter
         {
             values.ForEach(v => v.Dispose());
         }
+    }
+
+    private static bool IsList(IEnumerable value) => value is not (string or char[] or byte[]);
+
+    private static byte? MaxDecimalScale(IEnumerable elements)
+    {
+        byte? max = null;
+        foreach (var element in elements)
+        {
+            var scale = element switch
+            {
+                decimal value => value.Scale,
+                IEnumerable nested when IsList(nested) => MaxDecimalScale(nested),
+                _ => null,
+            };
+            max = scale > (max ?? -1) ? scale : max;
+        }
+
+        return max;
     }
 
     private static DuckDBType ListElementType(Type listType)
