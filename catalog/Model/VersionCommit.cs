@@ -1,0 +1,28 @@
+namespace OpenData.Catalog;
+
+/// <summary>
+/// A new version to record with <see cref="ICatalogStore.CommitVersionAsync"/>. The catalog assigns the number
+/// and the time. <see cref="Files"/> is the whole snapshot (for append: the previous files plus the new ones).
+/// </summary>
+public sealed record VersionCommit
+{
+    public required string Department { get; init; }
+
+    public required string Dataset { get; init; }
+
+    public required string CreatedBy { get; init; }
+
+    public required CommitMode Mode { get; init; }
+
+    public required long RowCount { get; init; }
+
+    public required long Bytes { get; init; }
+
+    public required IReadOnlyList<VersionFile> Files { get; init; }
+
+    public IReadOnlyList<SchemaColumn> Schema { get; init; } = [];
+
+    public IReadOnlyList<ColumnStatistics> Statistics { get; init; } = [];
+
+    public VersionSource? Source { get; init; }
+}

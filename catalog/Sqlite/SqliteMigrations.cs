@@ -1,0 +1,140 @@
+using Microsoft.Data.Sqlite;
+
+namespace OpenData.Catalog;
+
+/// <summary>
+/// The catalog schema as numbered steps. A step runs once, in the transaction that records it in
+/// <c>schema_version</c>; each is also written to be harmless if run again. Never edit a released step: add one.
+/// </summary>
+internal static class SqliteMigrations
+{
+    private static readonly string[] Steps =
+    [
+        // 1: departments, datasets, versions, files, schema, statistics, search.
+        """
+        CREATE TABLE IF NOT EXISTS departments (
+            id      INTEGER PRIMARY KEY,
+            slug    TEXT NOT NULL UNIQUE,
+            name    TEXT NOT NULL,
+            contact TEXT NOT NULL
+        );
+
+        CREATE TABLE IF NOT EXISTS datasets (
+            id                INTEGER PRIMARY KEY,
+            department_id     INTEGER NOT NULL REFERENCES departments (id),
+            slug              TEXT NOT NULL,
+            title             TEXT NOT NULL,
+            description       TEXT NOT NULL,
+            keywords          TEXT NOT NULL,   -- JSON array
+            theme             TEXT,
+            licence           TEXT NOT NULL,
+            access            TEXT NOT NULL CHECK (access IN ('public', 'internal', 'restricted')),
+            update_frequency  TEXT,
+            personal_columns  TEXT NOT NULL,   -- JSON array
+            primary_key       TEXT NOT NULL,   -- JSON array
+            partition_columns TEXT NOT NULL,   -- JSON array
+            sort_columns      TEXT NOT NULL,   -- JSON array
+            contract          TEXT,            -- JSON array of columns; NULL when there is no contract
+            current_version   INTEGER,         -- NULL before the first commit
+            created_at        TEXT NOT NULL,
+            updated_at        TEXT NOT NULL,
+            UNIQUE (department_id, slug),
+            -- The pointer can only name a version that exists, so the current version can never be deleted.
+            FOREIGN KEY (id, current_version) REFERENCES versions (dataset_id, number)
+        );
+
+        CREATE TABLE IF NOT EXISTS versions (
+            id               INTEGER PRIMARY KEY,
+            dataset_id       INTEGER NOT NULL REFERENCES datasets (id),
+            number           INTEGER NOT NULL,
+            created_at       TEXT NOT NULL,
+            created_by       TEXT NOT NULL,
+            mode             TEXT NOT NULL CHECK (mode IN ('replace', 'append', 'upsert')),
+            row_count        INTEGER NOT NULL,
+            bytes            INTEGER NOT NULL,
+            source_file_name TEXT,
+            source_format    TEXT,
+            source_sha256    TEXT,
+            superseded_at    TEXT,             -- when the next version became current
+            UNIQUE (dataset_id, number)
+        );
+        CREATE INDEX IF NOT EXISTS versions_by_source ON versions (dataset_id, source_sha256);
+        CREATE INDEX IF NOT EXISTS versions_by_superseded ON versions (superseded_at);
+
+        -- A file belongs to the versions first_version..last_version of its dataset (last_version NULL: up to
+        -- the current one), as in DuckLake: an append adds rows for its new files only, not a copy of the list.
+        CREATE TABLE IF NOT EXISTS data_files (
+            id            INTEGER PRIMARY KEY,
+            dataset_id    INTEGER NOT NULL REFERENCES datasets (id),
+            path          TEXT NOT NULL,
+            size          INTEGER NOT NULL,
+            sha256        TEXT NOT NULL,
+            first_version INTEGER NOT NULL,
+            last_version  INTEGER,
+            ordinal       INTEGER NOT NULL     -- position in the commit that added it
+        );
+        CREATE INDEX IF NOT EXISTS data_files_by_dataset ON data_files (dataset_id, first_version);
+        CREATE INDEX IF NOT EXISTS data_files_by_path ON data_files (path);
+
+        CREATE TABLE IF NOT EXISTS version_columns (
+            version_id INTEGER NOT NULL REFERENCES versions (id) ON DELETE CASCADE,
+            ordinal    INTEGER NOT NULL,
+            name       TEXT NOT NULL,
+            type       TEXT NOT NULL,
+            title      TEXT,
+            PRIMARY KEY (version_id, ordinal)
+        );
+
+        CREATE TABLE IF NOT EXISTS version_statistics (
+            version_id     INTEGER NOT NULL REFERENCES versions (id) ON DELETE CASCADE,
+            ordinal        INTEGER NOT NULL,
+            column_name    TEXT NOT NULL,
+            null_count     INTEGER NOT NULL,
+            min_value      TEXT,
+            max_value      TEXT,
+            distinct_count INTEGER,
+            PRIMARY KEY (version_id, ordinal)
+        );
+
+        -- rowid = datasets.id; filled by the store (not triggers) because CJK text is split first (FtsText).
+        CREATE VIRTUAL TABLE IF NOT EXISTS dataset_search
+            USING fts5 (title, description, keywords, tokenize = 'unicode61 remove_diacritics 2');
+        """,
+    ];
+
+    /// <summary>The schema version this program writes.</summary>
+    public static int Latest => Steps.Length;
+
+    public static async Task ApplyAsync(SqliteConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // WAL lets readers work while a commit writes; the setting sticks to the file, and cannot change
+        // inside a transaction.
+        await connection.ExecuteAsync(null, "PRAGMA journal_mode = WAL;", cancellationToken);
+
+        // IMMEDIATE: two programs starting on one catalog apply each step once, one after the other.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await connection.ExecuteAsync(
+            transaction,
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);",
+            cancellationToken);
+        var current = (int)await connection.ScalarInt64Async(
+            transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_version;", cancellationToken);
+        if (current > Latest)
+        {
+            throw new InvalidOperationException(
+                $"{connection.DataSource} has catalog schema version {current}, newer than this program's {Latest}: " +
+                "run a newer version of the program.");
+        }
+
+        for (var version = current + 1; version <= Latest; version++)
+        {
+            await connection.ExecuteAsync(transaction, Steps[version - 1], cancellationToken);
+            await connection.ExecuteAsync(
+                transaction,
+                "INSERT INTO schema_version (version, applied_at) VALUES ($version, $now);",
+                cancellationToken,
+                ("$version", version), ("$now", SqliteValues.Time(now)));
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+}
