@@ -1,0 +1,102 @@
+using OpenData.Catalog;
+using OpenData.DuckDB;
+
+namespace OpenData.Lake;
+
+/// <summary>
+/// Steps 1–3 of the commit protocol for one tier: COPY rows to zstd Parquet under <c>staging/&lt;guid&gt;/</c>,
+/// flush them to disk, then move the whole folder into the lake with one rename. The files are not part of
+/// any version until the catalog records them.
+/// </summary>
+internal sealed class SnapshotFolderWriter(LakeLayout layout, LakeOptions options)
+{
+    public async Task<SnapshotFolder> WriteAsync(
+        DuckDBConnection connection,
+        string tier,
+        Dataset dataset,
+        string rowsSql,
+        IReadOnlyList<string> sortColumns,
+        IReadOnlyList<string> partitionColumns,
+        CancellationToken cancellationToken)
+    {
+        var snapshot = Guid.NewGuid().ToString("N");
+        var staging = Path.Combine(layout.StagingFolder, snapshot);
+        Directory.CreateDirectory(staging);
+        try
+        {
+            await LakeSql.ExecuteAsync(connection, CopySql(staging, rowsSql, sortColumns, partitionColumns), cancellationToken);
+            var sealedFiles = await DurableFiles.SealFolderAsync(staging, cancellationToken);
+
+            var datasetFolder = layout.DatasetFolder(tier, dataset.Department, dataset.Slug);
+            var destination = Path.Combine(datasetFolder, snapshot);
+            MoveIntoLake(staging, datasetFolder, destination);
+
+            var prefix = $"{tier}/{dataset.Department}/{dataset.Slug}/{snapshot}/";
+            return new SnapshotFolder(
+                destination,
+                sealedFiles.Select(f => new VersionFile(prefix + f.RelativePath, f.Size, f.Sha256)).ToList());
+        }
+        catch
+        {
+            TryDelete(staging);
+            throw;
+        }
+    }
+
+    /// <summary>Removes a folder this commit wrote and no version references; the janitor retries what fails here.</summary>
+    public static void TryDelete(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private string CopySql(
+        string staging, string rowsSql, IReadOnlyList<string> sortColumns, IReadOnlyList<string> partitionColumns)
+    {
+        var copyOptions = $"FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE {LakeSql.Int(options.RowGroupSize)}";
+        string target;
+        if (partitionColumns.Count == 0)
+        {
+            target = Path.Combine(staging, "part-0.parquet");
+        }
+        else
+        {
+            target = staging;
+            // Partition values stay inside the files too, so each file is readable alone with its exact types.
+            copyOptions += $", PARTITION_BY ({LakeSql.Identifiers(partitionColumns)}), WRITE_PARTITION_COLUMNS true, FILENAME_PATTERN 'part-{{i}}'";
+        }
+        return $"COPY (SELECT * FROM ({rowsSql}) AS lake_rows{LakeSql.OrderBy(sortColumns)}) TO {LakeSql.Literal(target)} ({copyOptions});";
+    }
+
+    private void MoveIntoLake(string staging, string datasetFolder, string destination)
+    {
+        Directory.CreateDirectory(datasetFolder);
+        try
+        {
+            Directory.Move(staging, destination);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // The janitor may have removed the dataset folder while it was empty; make it again once.
+            Directory.CreateDirectory(datasetFolder);
+            Directory.Move(staging, destination);
+        }
+
+        // The new entry and any folders created on the way must survive a power cut before the catalog points at them.
+        for (var folder = datasetFolder; folder.Length >= layout.LakeFolder.Length; folder = Path.GetDirectoryName(folder)!)
+        {
+            DurableFiles.SyncDirectory(folder);
+        }
+    }
+}
