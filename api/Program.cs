@@ -3,14 +3,22 @@ using OpenData.Api;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddOpenDataOptions();
-builder.Services.AddProblemDetails();
+builder.AddApiErrors();
+builder.AddCatalogAndLake();
+builder.AddApiKeys();
+builder.AddDatasetsOptions();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseApiKeys();
 app.MapOpenApi();
 app.MapHealthApi();
+app.MapKeysApi();
+app.MapDepartmentsApi();
+app.MapDatasetsApi();
+app.MapVersionsApi();
 
 app.Run();

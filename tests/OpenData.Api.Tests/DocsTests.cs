@@ -32,6 +32,19 @@ public class DocsTests(OpenDataApiFactory factory) : IClassFixture<OpenDataApiFa
         Assert.All(settings, setting => Assert.Contains($"`{setting}`", Readme));
     }
 
+    [Theory]
+    [InlineData(typeof(OpenData.Lake.LakeOptions), "Lake")]
+    [InlineData(typeof(DatasetsOptions), nameof(DatasetsOptions))]
+    public void Readme_documents_every_feature_setting(Type options, string section)
+    {
+        // Lake:DataDirectory is not a setting: the lake always uses OpenData:DataDirectory.
+        var settings = options.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(property => property.Name != "DataDirectory")
+            .Select(property => $"{section}:{property.Name}");
+
+        Assert.All(settings, setting => Assert.Contains($"`{setting}`", Readme));
+    }
+
     private static string RepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);

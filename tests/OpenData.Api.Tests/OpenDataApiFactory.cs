@@ -1,21 +1,56 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace OpenData.Api.Tests;
 
 /// <summary>The real host, in process, on a temporary data folder that is removed afterwards.</summary>
 public sealed class OpenDataApiFactory : WebApplicationFactory<Program>
 {
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "opendata-api-" + Guid.NewGuid().ToString("N"));
+    public const string TestAdminKey = "test-admin-key-0123456789";
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+    public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "opendata-api-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>OpenData:AdminKey; null leaves it unset, so the host generates one.</summary>
+    public string? AdminKey { get; init; } = TestAdminKey;
+
+    /// <summary>False when another factory goes on using the folder (a restart).</summary>
+    public bool OwnsDataDirectory { get; init; } = true;
+
+    /// <summary>Every log message the host wrote.</summary>
+    public ConcurrentQueue<string> Logs { get; } = new();
+
+    public HttpClient CreateClient(string? key)
+    {
+        var client = CreateClient();
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+        return client;
+    }
+
+    public HttpClient CreateAdminClient() => CreateClient(AdminKey ?? throw new InvalidOperationException("No admin key configured."));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
         builder.UseSetting("OpenData:DataDirectory", DataDirectory);
+        if (AdminKey is not null)
+        {
+            builder.UseSetting("OpenData:AdminKey", AdminKey);
+        }
+        builder.ConfigureServices(services => services.AddLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logs))));
+    }
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (Directory.Exists(DataDirectory))
+        if (OwnsDataDirectory && Directory.Exists(DataDirectory))
         {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(DataDirectory, recursive: true);
         }
     }

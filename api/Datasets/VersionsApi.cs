@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OpenData.Catalog;
+
+namespace OpenData.Api;
+
+/// <summary>…/versions: a dataset's snapshots, for whoever may see the dataset.</summary>
+public static class VersionsApi
+{
+    public static IEndpointRouteBuilder MapVersionsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/datasets/{department}/{dataset}/versions").WithTags("Versions");
+        group.MapGet("", ListVersions)
+            .WithName("ListVersions")
+            .WithSummary("Lists the dataset's kept versions, newest first.");
+        group.MapGet("/{number:int}", GetVersion)
+            .WithName("GetVersion")
+            .WithSummary("Gets one version with its files, schema and statistics.");
+        return app;
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<VersionSummary>>, ProblemHttpResult>> ListVersions(
+        string department, string dataset, [AsParameters] DatasetServices services, CancellationToken cancellationToken)
+    {
+        if (await DatasetVisibility.FindAsync(services.Catalog, services.Caller, department, dataset, cancellationToken) is null)
+        {
+            return Problems.DatasetNotFound(department, dataset);
+        }
+        return TypedResults.Ok(await services.Catalog.ListVersionsAsync(department, dataset, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<DatasetVersion>, ProblemHttpResult>> GetVersion(
+        string department, string dataset, int number, [AsParameters] DatasetServices services, CancellationToken cancellationToken)
+    {
+        var caller = services.Caller;
+        if (await DatasetVisibility.FindAsync(services.Catalog, caller, department, dataset, cancellationToken) is not { } found)
+        {
+            return Problems.DatasetNotFound(department, dataset);
+        }
+        if (await services.Catalog.GetVersionAsync(department, dataset, number, cancellationToken) is not { } version)
+        {
+            return Problems.NotFound($"Dataset '{department}/{dataset}' has no version {number} (it never existed or is past retention).");
+        }
+        return TypedResults.Ok(version with { Statistics = DatasetVisibility.Statistics(caller, found, version.Statistics) });
+    }
+}

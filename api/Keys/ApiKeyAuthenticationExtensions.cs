@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authentication;
+
+namespace OpenData.Api;
+
+/// <summary>API keys as bearer tokens: the key store, the admin key bootstrap, authentication and the role policies.</summary>
+public static class ApiKeyAuthenticationExtensions
+{
+    public static WebApplicationBuilder AddApiKeys(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ApiKeyStore>();
+        builder.Services.AddHostedService<AdminKeyBootstrap>();
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(ApiKeyPolicies.Admin, policy => policy.RequireRole(ApiKeyStore.RoleText(ApiKeyRole.Admin)))
+            .AddPolicy(ApiKeyPolicies.Publisher, policy => policy.RequireRole(
+                ApiKeyStore.RoleText(ApiKeyRole.Admin), ApiKeyStore.RoleText(ApiKeyRole.Publisher)));
+        return builder;
+    }
+
+    public static WebApplication UseApiKeys(this WebApplication app)
+    {
+        app.UseAuthentication();
+        // A wrong key is refused even where anonymous callers are welcome: silently serving public data to a
+        // caller who meant to use a key would hide the mistake.
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Headers.Authorization.Count > 0 && (await context.AuthenticateAsync()).Failure is not null)
+            {
+                await context.ChallengeAsync();
+                return;
+            }
+            await next(context);
+        });
+        app.UseAuthorization();
+        return app;
+    }
+}

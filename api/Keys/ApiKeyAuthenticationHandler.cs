@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace OpenData.Api;
+
+/// <summary>
+/// Reads <c>Authorization: Bearer &lt;API key&gt;</c>. No header: anonymous (no result). A header with an unknown
+/// key fails, and <see cref="ApiKeyAuthenticationExtensions.UseApiKeys"/> answers 401 for it on every route.
+/// Challenges and refusals are problem details.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (string.IsNullOrEmpty(header))
+        {
+            return AuthenticateResult.NoResult();
+        }
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.Fail("The Authorization header must be 'Bearer <API key>'.");
+        }
+
+        var key = await keys.FindAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        if (key is null)
+        {
+            return AuthenticateResult.Fail("The API key in the Authorization header is not valid.");
+        }
+
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, key.Id),
+            new(ClaimTypes.Name, $"{key.Name} [{key.Id}]"),
+            new(ClaimTypes.Role, ApiKeyStore.RoleText(key.Role)),
+        };
+        if (key.Department is not null)
+        {
+            claims.Add(new Claim(Caller.DepartmentClaim, key.Department));
+        }
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var result = await HandleAuthenticateOnceSafeAsync();
+        Response.Headers.WWWAuthenticate = "Bearer";
+        var detail = result.Failure?.Message ?? "This endpoint needs an API key: send 'Authorization: Bearer <API key>'.";
+        await TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(Context);
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        var role = Caller.From(Context.User).Role?.ToString().ToLowerInvariant();
+        return TypedResults.Problem(
+            $"A key with the role '{role}' may not {Request.Method} {Request.Path}.",
+            statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(Context);
+    }
+}
