@@ -1,0 +1,21 @@
+using OpenData.Catalog;
+
+namespace OpenData.Ingest;
+
+/// <summary>What is known about an upload before its rows are read: its name, checksum and encoding.</summary>
+internal sealed record FileFacts(string FileName, string Sha256, string Encoding)
+{
+    public ImportResult Result(
+        (string Table, long Rows, List<SchemaColumn> Columns, List<ImportReject> Rejects, long RejectedRows) built, ImportFormat format) =>
+        new()
+        {
+            TableName = built.Table,
+            Rows = built.Rows,
+            Columns = built.Columns,
+            Rejects = built.Rejects,
+            RejectedRows = built.RejectedRows,
+            Sha256 = Sha256,
+            Format = format,
+            Encoding = Encoding,
+        };
+}
