@@ -222,6 +222,7 @@ public sealed partial class DuckDBDataReader : DbDataReader
 
         using (pending)
         {
+            RunUntilReady(pending);
             var result = new ResultHandle();
             if (NativeMethods.Pending.ExecutePending(pending, result.Result) != DuckDBState.Success)
             {
@@ -232,6 +233,30 @@ public sealed partial class DuckDBDataReader : DbDataReader
             }
 
             return result;
+        }
+    }
+
+    // duckdb_execute_pending busy-polls DuckDB's task queue while a worker thread holds the only task, which on a
+    // loaded machine doubles a query's time; running tasks here and backing off when none is free does not.
+    private void RunUntilReady(PendingResultHandle pending)
+    {
+        var backOff = new SpinWait();
+        while (true)
+        {
+            switch (NativeMethods.Pending.PendingExecuteTask(pending))
+            {
+                case DuckDBPendingState.Ready:
+                    return;
+                case DuckDBPendingState.Error:
+                    var error = NativeMethods.Pending.PendingError(pending);
+                    throw _command.ErrorFor(error, DuckDBErrorTypes.FromMessage(error));
+                case DuckDBPendingState.NoTasksAvailable:
+                    backOff.SpinOnce();
+                    break;
+                default:
+                    backOff.Reset();
+                    break;
+            }
         }
     }
 

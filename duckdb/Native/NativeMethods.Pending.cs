@@ -17,6 +17,10 @@ internal static partial class NativeMethods
         [return: MarshalUsing(typeof(DuckDBOwnedStringMarshaller))]
         public static partial string? PendingError(PendingResultHandle pending);
 
+        // Runs one task of the query on the calling thread: no [SuppressGCTransition].
+        [LibraryImport(Library, EntryPoint = "duckdb_pending_execute_task")]
+        public static partial DuckDBPendingState PendingExecuteTask(PendingResultHandle pending);
+
         [LibraryImport(Library, EntryPoint = "duckdb_execute_pending")]
         public static partial DuckDBState ExecutePending(PendingResultHandle pending, DuckDBResult* result);
 
