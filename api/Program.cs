@@ -7,6 +7,7 @@ builder.AddApiErrors();
 builder.AddCatalogAndLake();
 builder.AddApiKeys();
 builder.AddDatasetsOptions();
+builder.AddUploadOptions();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -20,5 +21,6 @@ app.MapKeysApi();
 app.MapDepartmentsApi();
 app.MapDatasetsApi();
 app.MapVersionsApi();
+app.MapDatasetDataApi();
 
 app.Run();

@@ -35,6 +35,7 @@ public class DocsTests(OpenDataApiFactory factory) : IClassFixture<OpenDataApiFa
     [Theory]
     [InlineData(typeof(OpenData.Lake.LakeOptions), "Lake")]
     [InlineData(typeof(DatasetsOptions), nameof(DatasetsOptions))]
+    [InlineData(typeof(UploadOptions), UploadOptions.Section)]
     public void Readme_documents_every_feature_setting(Type options, string section)
     {
         // Lake:DataDirectory is not a setting: the lake always uses OpenData:DataDirectory.

@@ -6,7 +6,7 @@ using OpenData.Catalog;
 
 namespace OpenData.Api.Tests;
 
-/// <summary>Versions are committed straight into the real catalog here: uploads over HTTP are not built yet.</summary>
+/// <summary>Versions are committed straight into the real catalog here, to control their statistics; DatasetDataApiTests uploads over HTTP.</summary>
 public class VersionsApiTests(OpenDataApiFactory factory) : IClassFixture<OpenDataApiFactory>
 {
     private readonly ApiSeed _seed = new(factory);
