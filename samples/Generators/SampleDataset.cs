@@ -1,0 +1,58 @@
+namespace OpenData.Samples;
+
+/// <summary>
+/// One sample dataset: how the seeder describes it in the catalog (the body of POST /api/v1/datasets) and how its
+/// CSV file is generated. <see cref="Write"/> is deterministic: the same rows give the same bytes on every run.
+/// </summary>
+public abstract class SampleDataset
+{
+    public abstract string Department { get; }
+    public abstract string DepartmentName { get; }
+    public abstract string Slug { get; }
+    public abstract string Title { get; }
+    public abstract string Description { get; }
+    public abstract IReadOnlyList<string> Keywords { get; }
+    public abstract string Theme { get; }
+    public virtual string Licence => "CC-BY-4.0";
+
+    /// <summary>"public", "internal" or "restricted", as the API spells it.</summary>
+    public abstract string Access { get; }
+    public virtual string UpdateFrequency => "monthly";
+    /// <summary>The columns in file order with their DuckDB types: sent as the dataset's schema contract.</summary>
+    public abstract IReadOnlyList<SampleColumn> Schema { get; }
+    public IReadOnlyList<string> Columns => [.. Schema.Select(column => column.Name)];
+    public abstract IReadOnlyList<string> PersonalColumns { get; }
+    public abstract IReadOnlyList<string> PrimaryKey { get; }
+    public abstract IReadOnlyList<string> SortColumns { get; }
+
+    /// <summary>The file name the seeder writes and uploads.</summary>
+    public string FileName => $"{Slug}.csv";
+
+    /// <summary>Writes the header and <paramref name="rows"/> rows as CSV; leaves the stream open.</summary>
+    public void Write(Stream stream, long rows)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rows);
+        using var csv = new SampleCsv(stream, leaveOpen: true);
+        csv.Row([.. Columns]);
+        for (long row = 1; row <= rows; row++)
+        {
+            WriteRow(csv, row);
+        }
+    }
+
+    /// <summary>Writes row number <paramref name="row"/> (1-based): a pure function of the number.</summary>
+    protected abstract void WriteRow(SampleCsv csv, long row);
+
+    /// <summary>The three samples: traffic tickets, hospital appointments, utility bills.</summary>
+    public static IReadOnlyList<SampleDataset> All { get; } = [new TrafficTickets(), new HospitalAppointments(), new UtilityBills()];
+
+    /// <summary>Shanghai's sixteen districts (as in tickets.sql).</summary>
+    public static readonly string[] Districts =
+    [
+        "Huangpu", "Xuhui", "Changning", "Jing'an", "Putuo", "Hongkou", "Yangpu", "Minhang",
+        "Baoshan", "Jiading", "Pudong", "Jinshan", "Songjiang", "Qingpu", "Fengxian", "Chongming",
+    ];
+}
+
+/// <summary>A column of a sample and of its schema contract (the API's <c>contract</c> entries).</summary>
+public sealed record SampleColumn(string Name, string Type, bool Nullable, string Description);
