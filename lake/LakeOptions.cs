@@ -22,6 +22,9 @@ public sealed class LakeOptions
     /// </summary>
     public int RowGroupSize { get; set; } = 122_880;
 
+    /// <summary>How often the host runs retention and then the janitor (the first run is one interval after start).</summary>
+    public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>How often a commit is rebuilt on a newer current version before giving up.</summary>
     public int MaxCommitAttempts { get; set; } = 5;
 }

@@ -20,6 +20,9 @@ public sealed class OpenDataApiFactory : WebApplicationFactory<Program>
     /// <summary>False when another factory goes on using the folder (a restart).</summary>
     public bool OwnsDataDirectory { get; init; } = true;
 
+    /// <summary>Further settings for the host, e.g. a short Lake:MaintenanceInterval.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Every log message the host wrote.</summary>
     public ConcurrentQueue<string> Logs { get; } = new();
 
@@ -41,6 +44,10 @@ public sealed class OpenDataApiFactory : WebApplicationFactory<Program>
         if (AdminKey is not null)
         {
             builder.UseSetting("OpenData:AdminKey", AdminKey);
+        }
+        foreach (var (name, value) in Settings)
+        {
+            builder.UseSetting(name, value);
         }
         builder.ConfigureServices(services => services.AddLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logs))));
     }

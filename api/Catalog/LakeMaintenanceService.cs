@@ -1,0 +1,34 @@
+using OpenData.Lake;
+
+namespace OpenData.Api;
+
+/// <summary>
+/// Every Lake:MaintenanceInterval, removes versions past retention and then the files nothing references
+/// (including uploads left in staging by a crashed request). A failed run is logged and retried next time.
+/// </summary>
+public sealed class LakeMaintenanceService(
+    LakeRetention retention, LakeJanitor janitor, LakeOptions options, ILogger<LakeMaintenanceService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.MaintenanceInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                var expired = await retention.RunAsync(stoppingToken);
+                var garbage = await janitor.RunAsync(stoppingToken);
+                if (expired.FilesDeleted + garbage.FilesDeleted > 0)
+                {
+                    logger.LogInformation(
+                        "Lake maintenance removed {Versions} expired versions and {Files} files ({Bytes} bytes).",
+                        expired.VersionsDeleted, expired.FilesDeleted + garbage.FilesDeleted, expired.BytesDeleted + garbage.BytesDeleted);
+                }
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                logger.LogError(error, "Lake maintenance failed; it runs again in {Interval}.", options.MaintenanceInterval);
+            }
+        }
+    }
+}
