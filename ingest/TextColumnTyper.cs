@@ -23,9 +23,72 @@ internal static class TextColumnTyper
         {
             return [];
         }
-        var select = string.Join(",\n", columns.Select(c => Measure(c, parsing)));
-        var row = (await IngestSql.RowsAsync(connection, $"SELECT {select} FROM {source}", cancellationToken)).Single();
+        // One scan for all columns. Each value is trimmed and read as a number once, then sorted into one kind
+        // (number, ISO date, timestamp, slashed date, other) by a cascade that stops at the first kind it fits, so
+        // that a value is matched against one or two patterns rather than all of them.
+        var range = Enumerable.Range(0, columns.Count).ToList();
+        string Cols(Func<int, string> f) => string.Join(", ", range.Select(f));
+        var trimmed = $"SELECT {Cols(i => $"trim({columns[i]}) AS v{i}")} FROM {source}";
+        var numbers = $"SELECT {Cols(i => $"v{i}, {parsing.Number($"v{i}")} AS n{i}")} FROM ({trimmed})";
+        var kinds = $"SELECT {Cols(i => $"v{i}, n{i}, {Kind($"v{i}", $"n{i}")} AS k{i}")} FROM ({numbers})";
+        var unsigned = $"SELECT {Cols(i => $"v{i}, n{i}, k{i}, (CASE WHEN k{i} = {Number} THEN {Unsigned($"n{i}")} END) AS u{i}")} FROM ({kinds})";
+        var select = string.Join(",\n", range.Select(Measure));
+        var row = (await IngestSql.RowsAsync(connection, $"SELECT {select} FROM ({unsigned})", cancellationToken)).Single();
         return columns.Select((_, i) => Decide(row.AsSpan(i * Measures, Measures).ToArray(), parsing)).ToList();
+    }
+
+    private const int Number = 1, IsoDate = 2, IsoTimestamp = 3, SlashDate = 4, Other = 5;
+
+    private const string DecimalPattern = "[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)";
+
+    /// <summary>
+    /// The one kind a value is. The kinds exclude each other: a number (<see cref="DecimalPattern"/> over the value
+    /// read as a number) has no '-' after its sign, ':' or second '.', and the date patterns differ in their separators
+    /// and first part. Numbers start with a sign, a point or a digit, dates with a digit.
+    /// </summary>
+    private static string Kind(string v, string n) =>
+        $"(CASE WHEN {v} IS NULL OR {v} = '' THEN 0 " +
+        $"WHEN (ascii({n}) BETWEEN 48 AND 57 OR ascii({n}) IN (43, 45, 46)) AND regexp_full_match({n}, '{DecimalPattern}') THEN {Number} " +
+        $"WHEN NOT ascii({v}) BETWEEN 48 AND 57 THEN {Other} " +
+        $"WHEN regexp_full_match({v}, '[0-9]{{4}}-[0-9]{{1,2}}-[0-9]{{1,2}}') AND TRY_CAST({v} AS DATE) IS NOT NULL THEN {IsoDate} " +
+        $"WHEN regexp_full_match({v}, '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}[T ][0-9]{{2}}:[0-9]{{2}}.*') AND TRY_CAST({v} AS TIMESTAMP) IS NOT NULL THEN {IsoTimestamp} " +
+        $"WHEN regexp_full_match({v}, '{TextParsing.SlashDatePattern}') THEN {SlashDate} " +
+        $"ELSE {Other} END)";
+
+    /// <summary>The value without one leading sign, as <c>[+-]?</c> reads it.</summary>
+    private static string Unsigned(string v) => $"(CASE WHEN starts_with({v}, '+') OR starts_with({v}, '-') THEN substr({v}, 2) ELSE {v} END)";
+
+    /// <summary>
+    /// The 13 measures of column <paramref name="i"/> over <c>v</c> (trimmed), <c>n</c> (read as a number), <c>k</c>
+    /// (its <see cref="Kind"/>) and, for numbers, <c>u</c> (<c>n</c> unsigned: digits with at most one point).
+    /// An integer is a number without a point.
+    /// </summary>
+    private static string Measure(int i)
+    {
+        string v = $"v{i}", n = $"n{i}", k = $"k{i}", u = $"u{i}";
+        // Missing markers are 2 to 4 ASCII characters long; booleans 4 or 5.
+        var missing = $"({v} IS NULL OR {v} = '' OR (CASE WHEN strlen({v}) BETWEEN 2 AND 4 THEN lower({v}) IN ('na', 'n/a', 'null', 'nan', '#n/a') ELSE false END))";
+        var leadingZero = $"(CASE WHEN starts_with({v}, '0') OR starts_with({v}, '+0') OR starts_with({v}, '-0') " +
+                          $"THEN regexp_full_match({v}, '[+-]?0[0-9]+') ELSE false END)";
+        var point = $"strpos({u}, '.')";
+        var integerDigits = $"(CASE WHEN {point} = 0 THEN strlen({u}) ELSE {point} - 1 END)";
+        var digits = $"(CASE WHEN starts_with({u}, '0') THEN length(ltrim(left({u}, {integerDigits}), '0')) ELSE {integerDigits} END)";
+        var slashed = $"{k} = {SlashDate}";
+        return string.Join(", ",
+            $"CAST(count_if(NOT {missing}) AS BIGINT)",
+            $"CAST(count_if({leadingZero}) AS BIGINT)",
+            $"CAST(count_if(CASE WHEN strlen({v}) IN (4, 5) THEN lower({v}) IN ('true', 'false') ELSE false END) AS BIGINT)",
+            $"CAST(count_if({k} = {Number} AND NOT contains({n}, '.')) AS BIGINT)",
+            $"CAST(count_if({k} = {Number}) AS BIGINT)",
+            $"max(CASE WHEN {k} = {Number} THEN {digits} END)",
+            $"max(CASE WHEN {k} = {Number} THEN (CASE WHEN {point} = 0 THEN 0 ELSE strlen({u}) - {point} END) END)",
+            $"CAST(count_if(TRY_CAST({n} AS DOUBLE) IS NOT NULL) AS BIGINT)",
+            $"CAST(count_if({k} = {IsoDate}) AS BIGINT)",
+            $"CAST(count_if({k} = {IsoTimestamp}) AS BIGINT)",
+            $"CAST(count_if({slashed}) AS BIGINT)",
+            // The largest first and second parts of slashed dates: above 12 tells day from month.
+            $"max(CASE WHEN {slashed} THEN TRY_CAST(regexp_extract({v}, '^([0-9]+)', 1) AS INTEGER) END)",
+            $"max(CASE WHEN {slashed} THEN TRY_CAST(regexp_extract({v}, '^[0-9]+[/.-]([0-9]+)', 1) AS INTEGER) END)");
     }
 
     /// <summary>True when the numbers of a ;- or tab-separated file use a decimal comma (<c>6069,36</c>) and none a decimal point.</summary>
@@ -36,37 +99,13 @@ internal static class TextColumnTyper
         {
             return false;
         }
-        string Any(string pattern) => string.Join(" OR ", columns.Select(c => $"regexp_full_match(trim({c}), '{pattern}')"));
-        var sql = $"SELECT coalesce(bool_or({Any("[+-]?[0-9]{1,3}(\\.[0-9]{3})*,[0-9]+")}), false) " +
-                  $"AND NOT coalesce(bool_or({Any("[+-]?[0-9]+\\.([0-9]{1,2}|[0-9]{4,})")}), false) FROM {source}";
+        // The patterns need a comma and a point respectively: the cheap test guards the regular expression.
+        string Any(string needle, string pattern) => string.Join(" OR ", columns.Select(c =>
+            $"(CASE WHEN contains({c}, '{needle}') THEN regexp_full_match(trim({c}), '{pattern}') ELSE false END)"));
+        var sql = $"SELECT coalesce(bool_or({Any(",", "[+-]?[0-9]{1,3}(\\.[0-9]{3})*,[0-9]+")}), false) " +
+                  $"AND NOT coalesce(bool_or({Any(".", "[+-]?[0-9]+\\.([0-9]{1,2}|[0-9]{4,})")}), false) FROM {source}";
         var row = (await IngestSql.RowsAsync(connection, sql, cancellationToken)).Single();
         return row[0] is true;
-    }
-
-    private static string Measure(string column, TextParsing parsing)
-    {
-        var v = $"trim({column})";
-        var n = parsing.Number(v);
-        var present = $"NOT {TextParsing.IsMissing(v)}";
-        var isInteger = $"regexp_full_match({n}, '[+-]?[0-9]+')";
-        var isDecimal = $"regexp_full_match({n}, '[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)')";
-        var slashDate = $"regexp_full_match({v}, '{TextParsing.SlashDatePattern}')";
-        var digits = $"length(ltrim(regexp_extract(regexp_replace({n}, '^[+-]', ''), '^[0-9]*'), '0'))";
-        return string.Join(", ",
-            $"count(*) FILTER ({present})",
-            $"count(*) FILTER (regexp_full_match({v}, '[+-]?0[0-9]+'))",
-            $"count(*) FILTER (lower({v}) IN ('true', 'false'))",
-            $"count(*) FILTER ({isInteger})",
-            $"count(*) FILTER ({isDecimal})",
-            $"max({digits}) FILTER ({isDecimal})",
-            $"max(length(regexp_extract({n}, '\\.([0-9]*)$', 1))) FILTER ({isDecimal})",
-            $"count(*) FILTER (TRY_CAST({n} AS DOUBLE) IS NOT NULL)",
-            $"count(*) FILTER (regexp_full_match({v}, '[0-9]{{4}}-[0-9]{{1,2}}-[0-9]{{1,2}}') AND TRY_CAST({v} AS DATE) IS NOT NULL)",
-            $"count(*) FILTER (regexp_full_match({v}, '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}[T ][0-9]{{2}}:[0-9]{{2}}.*') AND TRY_CAST({v} AS TIMESTAMP) IS NOT NULL)",
-            $"count(*) FILTER ({slashDate})",
-            // The largest first and second parts of slashed dates: above 12 tells day from month.
-            $"max(TRY_CAST(regexp_extract({v}, '^([0-9]+)', 1) AS INTEGER)) FILTER ({slashDate})",
-            $"max(TRY_CAST(regexp_extract({v}, '^[0-9]+[/.-]([0-9]+)', 1) AS INTEGER)) FILTER ({slashDate})");
     }
 
     private static Choice Decide(object?[] m, TextParsing parsing)

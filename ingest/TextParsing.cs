@@ -13,9 +13,9 @@ internal sealed record TextParsing(bool DecimalComma, DateOrder? DateOrder)
 
     /// <summary>The number with thousands separators removed and a <c>.</c> decimal point; anything else fails the cast.</summary>
     public string Number(string v) => DecimalComma
-        ? $"(CASE WHEN regexp_full_match({v}, '[+-]?[0-9]{{1,3}}(\\.[0-9]{{3}})+(,[0-9]*)?') THEN replace(replace({v}, '.', ''), ',', '.') " +
+        ? $"(CASE WHEN contains({v}, '.') AND regexp_full_match({v}, '[+-]?[0-9]{{1,3}}(\\.[0-9]{{3}})+(,[0-9]*)?') THEN replace(replace({v}, '.', ''), ',', '.') " +
           $"WHEN regexp_full_match({v}, '[+-]?[0-9]*(,[0-9]*)?') THEN replace({v}, ',', '.') ELSE '#' || {v} END)"
-        : $"(CASE WHEN regexp_full_match({v}, '[+-]?[0-9]{{1,3}}(,[0-9]{{3}})+(\\.[0-9]*)?') THEN replace({v}, ',', '') ELSE {v} END)";
+        : $"(CASE WHEN contains({v}, ',') AND regexp_full_match({v}, '[+-]?[0-9]{{1,3}}(,[0-9]{{3}})+(\\.[0-9]*)?') THEN replace({v}, ',', '') ELSE {v} END)";
 
     /// <summary>A day-first or month-first date rewritten as ISO; ISO dates pass unchanged.</summary>
     public string IsoDate(string v, DateOrder? order)

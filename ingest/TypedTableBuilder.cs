@@ -27,50 +27,86 @@ internal sealed class TypedTableBuilder(DuckDBConnection connection, TextParsing
         var chosen = textColumns.Select((c, i) => (c, choices[i])).ToDictionary(p => p.c, p => p.Item2);
 
         var plans = columns.Select(c => Plan(c, contract.GetValueOrDefault(c.Name), chosen.GetValueOrDefault(c))).ToList();
-        var misfits = plans.Where(p => p.Misfit is not null).Select(p => $"coalesce({p.Misfit}, false)").ToList();
-        var anyMisfit = misfits.Count == 0 ? "false" : string.Join(" OR ", misfits);
+        var checkedPlans = plans.Select((p, i) => (p, i)).Where(x => x.p.MisfitOf is not null).ToList();
 
-        var rejects = new List<ImportReject>(ReadRejects);
-        var rejectedRows = ReadRejectedRows;
-        if (misfits.Count > 0)
-        {
-            var valueRejectedRows = await IngestSql.CountAsync(connection, $"SELECT count(*) FROM {source} WHERE {anyMisfit}", cancellationToken);
-            rejectedRows += valueRejectedRows;
-            if (valueRejectedRows > 0)
-            {
-                rejects.AddRange(await ValueRejectsAsync(source, plans, cancellationToken));
-            }
-        }
-        rejects = rejects.OrderBy(r => r.Line).Take(IngestLimits.MaxReportedRejects).ToList();
-        if (rejectedRows > request.MaxRejectedRows)
-        {
-            var first = rejects.FirstOrDefault();
-            throw new IngestException(
-                $"{rejectedRows} row(s) of '{request.FileName ?? Path.GetFileName(request.FilePath)}' do not fit " +
-                $"(at most {request.MaxRejectedRows} allowed); nothing was imported." +
-                (first is null ? "" : $" First: line {first.Line}{(first.Column is null ? "" : $", column {first.Column}")}: {first.Reason}."))
-            {
-                Rejects = rejects,
-                RejectedRows = rejectedRows,
-                FileName = request.FileName,
-            };
-        }
-
+        // One pass: each value is cast once, and the row is kept with a flag saying whether any value misfits.
+        // The misfits are then counted on the flag and deleted, instead of scanning the source again for them.
         var table = IngestSql.NewTableName("import");
-        var select = string.Join(", ", plans.Select(p => $"{p.Value} AS {IngestSql.Identifier(p.Column.Name)}"));
-        await IngestSql.ExecuteAsync(connection, $"CREATE TEMP TABLE {table} AS SELECT {select} FROM {source} WHERE NOT ({anyMisfit})", cancellationToken);
-        var rows = await IngestSql.CountAsync(connection, $"SELECT count(*) FROM {table}", cancellationToken);
-        var described = await IngestSql.DescribeAsync(connection, $"SELECT * FROM {table}", cancellationToken);
-        var schema = described.Select((d, i) => new SchemaColumn(d.Name, d.Type, columns[i].Title)).ToList();
-        return (table, rows, schema, rejects, rejectedRows);
+        var names = string.Join(", ", plans.Select((p, i) => $"__typed_{i} AS {IngestSql.Identifier(p.Column.Name)}"));
+        var values = string.Join(", ", plans.Select((p, i) => $"{p.Value} AS __typed_{i}"));
+        if (checkedPlans.Count == 0)
+        {
+            await IngestSql.ExecuteAsync(connection, $"CREATE TEMP TABLE {table} AS SELECT {names} FROM (SELECT {values} FROM {source})", cancellationToken);
+        }
+        else
+        {
+            var anyMisfit = string.Join(" OR ", checkedPlans.Select(x => $"coalesce({x.p.MisfitOf!($"__typed_{x.i}")}, false)"));
+            await IngestSql.ExecuteAsync(connection,
+                $"CREATE TEMP TABLE {table} AS SELECT {names}, ({anyMisfit}) AS {MisfitColumn} " +
+                $"FROM (SELECT *, {values} FROM {source})", cancellationToken);
+        }
+        try
+        {
+            var rejects = new List<ImportReject>(ReadRejects);
+            var rejectedRows = ReadRejectedRows;
+            if (checkedPlans.Count > 0)
+            {
+                var valueRejectedRows = await IngestSql.CountAsync(connection, $"SELECT count(*) FROM {table} WHERE {MisfitColumn}", cancellationToken);
+                rejectedRows += valueRejectedRows;
+                if (valueRejectedRows > 0)
+                {
+                    rejects.AddRange(await ValueRejectsAsync(source, plans, cancellationToken));
+                }
+            }
+            rejects = rejects.OrderBy(r => r.Line).Take(IngestLimits.MaxReportedRejects).ToList();
+            if (rejectedRows > request.MaxRejectedRows)
+            {
+                var first = rejects.FirstOrDefault();
+                throw new IngestException(
+                    $"{rejectedRows} row(s) of '{request.FileName ?? Path.GetFileName(request.FilePath)}' do not fit " +
+                    $"(at most {request.MaxRejectedRows} allowed); nothing was imported." +
+                    (first is null ? "" : $" First: line {first.Line}{(first.Column is null ? "" : $", column {first.Column}")}: {first.Reason}."))
+                {
+                    Rejects = rejects,
+                    RejectedRows = rejectedRows,
+                    FileName = request.FileName,
+                };
+            }
+            if (checkedPlans.Count > 0)
+            {
+                if (rejectedRows > ReadRejectedRows)
+                {
+                    await IngestSql.ExecuteAsync(connection, $"DELETE FROM {table} WHERE {MisfitColumn}", cancellationToken);
+                }
+                await IngestSql.ExecuteAsync(connection, $"ALTER TABLE {table} DROP COLUMN {MisfitColumn}", cancellationToken);
+            }
+
+            var rows = await IngestSql.CountAsync(connection, $"SELECT count(*) FROM {table}", cancellationToken);
+            var described = await IngestSql.DescribeAsync(connection, $"SELECT * FROM {table}", cancellationToken);
+            var schema = described.Select((d, i) => new SchemaColumn(d.Name, d.Type, columns[i].Title)).ToList();
+            return (table, rows, schema, rejects, rejectedRows);
+        }
+        catch
+        {
+            await IngestSql.ExecuteAsync(connection, $"DROP TABLE IF EXISTS {table}", CancellationToken.None);
+            throw;
+        }
     }
 
-    private sealed record ColumnPlan(SourceColumn Column, string Value, string? Misfit, string? Required, string Expected);
+    private const string MisfitColumn = "__ingest_misfit";
+
+    /// <summary>How a column is cast; <see cref="MisfitOf"/> tells, from the cast value's SQL, whether the value misfits.</summary>
+    private sealed record ColumnPlan(SourceColumn Column, string Value, Func<string, string>? MisfitOf, bool HasRequired, string Expected)
+    {
+        public string? Misfit => MisfitOf?.Invoke(Value);
+
+        public string? Required => HasRequired ? $"({Value} IS NULL)" : null;
+    }
 
     private ColumnPlan Plan(SourceColumn column, ContractColumn? contract, TextColumnTyper.Choice? choice)
     {
         var order = choice?.DateOrder ?? parsing.DateOrder;
-        var required = contract is { Nullable: false } ? "value IS NULL" : null;
+        var required = contract is { Nullable: false };
         if (column.Type is null)
         {
             var type = contract?.Type ?? choice!.Type;
@@ -80,31 +116,31 @@ internal sealed class TypedTableBuilder(DuckDBConnection connection, TextParsing
                 return Finish(column, column.Sql, null, required, type, order);
             }
             var cast = parsing.Cast(v, type, order);
-            return Finish(column, cast, $"(NOT {TextParsing.IsMissing(v)} AND {cast} IS NULL)", required, type, order);
+            // The missing markers are only looked for where the cast failed.
+            return Finish(column, cast, x => $"(CASE WHEN {x} IS NULL THEN NOT {TextParsing.IsMissing(v)} ELSE false END)", required, type, order);
         }
         if (contract is null)
         {
-            return Finish(column, column.Sql, null, null, column.Type, null);
+            return Finish(column, column.Sql, null, false, column.Type, null);
         }
         var typed = $"TRY_CAST({column.Sql} AS {contract.Type})";
-        return Finish(column, typed, $"({column.Sql} IS NOT NULL AND {typed} IS NULL)", required, contract.Type, null);
+        return Finish(column, typed, x => $"({column.Sql} IS NOT NULL AND {x} IS NULL)", required, contract.Type, null);
     }
 
-    private static ColumnPlan Finish(SourceColumn column, string value, string? misfit, string? required, string type, DateOrder? order)
+    private static ColumnPlan Finish(SourceColumn column, string value, Func<string, string>? misfit, bool required, string type, DateOrder? order)
     {
         // A required contract value that is missing is a misfit of its own, with its own reason.
-        var requiredSql = required is null ? null : $"({value} IS NULL)";
-        var allMisfit = (misfit, requiredSql) switch
+        Func<string, string>? allMisfit = (misfit, required) switch
         {
-            (null, null) => null,
-            (not null, null) => misfit,
-            (null, not null) => requiredSql,
-            _ => $"({misfit} OR {requiredSql})",
+            (null, false) => null,
+            (not null, false) => misfit,
+            (null, true) => x => $"({x} IS NULL)",
+            _ => x => $"({misfit(x)} OR ({x} IS NULL))",
         };
         var expected = order is null || !type.Equals("DATE", StringComparison.OrdinalIgnoreCase)
             ? type
             : $"DATE ({(order == DateOrder.DayMonthYear ? "day first, DD/MM/YYYY" : "month first, MM/DD/YYYY")})";
-        return new ColumnPlan(column, value, allMisfit, requiredSql, expected) { };
+        return new ColumnPlan(column, value, allMisfit, required, expected);
     }
 
     private async Task<List<ImportReject>> ValueRejectsAsync(string source, List<ColumnPlan> plans, CancellationToken cancellationToken)
