@@ -22,7 +22,7 @@ public static class FileImporter
         }
         var head = await ReadHeadAsync(request.FilePath, cancellationToken);
         var format = FormatDetector.Detect(request.Format, fileName, head);
-        var sha256 = await FileHash.Sha256Async(request.FilePath, cancellationToken);
+        var sha256 = request.Sha256 ?? await FileHash.Sha256Async(request.FilePath, cancellationToken);
         string? transcoded = null;
         try
         {

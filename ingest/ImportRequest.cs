@@ -39,6 +39,9 @@ public sealed record ImportRequest
     /// <summary>The dataset's schema contract: matching columns are cast to its types and misfits are rejects.</summary>
     public IReadOnlyList<ContractColumn>? Contract { get; init; }
 
+    /// <summary>The file's SHA-256 (lowercase hex) when the caller computed it while receiving the file; else it is hashed here.</summary>
+    public string? Sha256 { get; init; }
+
     /// <summary>How many rejected rows are tolerated (and left out) before the import fails.</summary>
     public int MaxRejectedRows { get; init; }
 }

@@ -73,7 +73,7 @@ public static class DatasetDataApi
 
             var importing = settings with
             {
-                FilePath = staged.Path, FileName = staged.FileName, Format = staged.Format, Contract = ContractFor(found, mode, current),
+                FilePath = staged.Path, FileName = staged.FileName, Format = staged.Format, Sha256 = staged.Sha256, Contract = ContractFor(found, mode, current),
             };
             return await ImportAndCommitAsync(found, mode, importing, staged, clock, services, cancellationToken);
         }

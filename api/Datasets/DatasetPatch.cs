@@ -4,7 +4,7 @@ namespace OpenData.Api;
 
 /// <summary>The body of PATCH /api/v1/datasets/{department}/{dataset}: fields left out (null) keep their value.
 /// Department and slug are the dataset's identity and cannot change.</summary>
-public sealed record DatasetPatch
+public record DatasetPatch
 {
     public string? Title { get; init; }
     public string? Description { get; init; }
