@@ -1,13 +1,14 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace OpenData.Api.Tests;
 
-/// <summary>Fails when an endpoint or a setting is missing from README.md.</summary>
-public class DocsTests(OpenDataApiFactory factory) : IClassFixture<OpenDataApiFactory>
+/// <summary>Fails when an endpoint or a setting is missing from README.md and the docs/ pages it links to.</summary>
+public partial class DocsTests(OpenDataApiFactory factory) : IClassFixture<OpenDataApiFactory>
 {
-    private static readonly string Readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+    private static readonly string Readme = ReadDocs();
 
     [Fact]
     public void Readme_documents_every_endpoint()
@@ -45,6 +46,21 @@ public class DocsTests(OpenDataApiFactory factory) : IClassFixture<OpenDataApiFa
 
         Assert.All(settings, setting => Assert.Contains($"`{setting}`", Readme));
     }
+
+    /// <summary>README.md followed by every docs/*.md page it links to; a page nobody links to does not count.</summary>
+    private static string ReadDocs()
+    {
+        var root = RepositoryRoot();
+        var readme = File.ReadAllText(Path.Combine(root, "README.md"));
+        var pages = DocsLink().Matches(readme)
+            .Select(match => Path.Combine(root, "docs", match.Groups[1].Value))
+            .Distinct()
+            .Select(File.ReadAllText);
+        return string.Join("\n", [readme, .. pages]);
+    }
+
+    [GeneratedRegex(@"\]\(docs/([A-Za-z0-9_-]+\.md)\)")]
+    private static partial Regex DocsLink();
 
     private static string RepositoryRoot()
     {
