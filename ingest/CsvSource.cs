@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using OpenData.Catalog;
 using OpenData.DuckDB;
 
 namespace OpenData.Ingest;
@@ -7,7 +8,8 @@ namespace OpenData.Ingest;
 /// <summary>
 /// Reads a UTF-8 CSV/TSV file with DuckDB's reader, every value as text, and with <c>store_rejects</c> so that a
 /// row with the wrong number of fields becomes a reject with its line and raw text instead of shifting columns.
-/// The header is read as an ordinary row so its text reaches the titles unchanged.
+/// Asked for an unchecked import, it types the columns from the first rows and returns a SELECT over the file
+/// that stops at the first value that does not fit (see <see cref="TypedTableBuilder.UncheckedSelectAsync"/>).
 /// </summary>
 internal static partial class CsvSource
 {
@@ -16,54 +18,105 @@ internal static partial class CsvSource
     {
         var sample = await ReadSampleAsync(utf8Path, cancellationToken);
         var delimiter = CsvDialect.DetectDelimiter(sample, format, request.Delimiter);
-        var raw = IngestSql.NewTableName("raw");
-        var rejectsTable = IngestSql.NewTableName("rejects");
-        var rejectsScan = IngestSql.NewTableName("scan");
-        try
+        if (request.Unchecked)
         {
-            await IngestSql.ExecuteAsync(connection,
-                $"CREATE TEMP TABLE {raw} AS SELECT * FROM read_csv({IngestSql.Literal(utf8Path)}, delim = {IngestSql.Literal(delimiter.ToString())}, " +
-                $"quote = '\"', escape = '\"', header = false, all_varchar = true, " +
-                $"store_rejects = true, rejects_table = '{rejectsTable}', rejects_scan = '{rejectsScan}')",
-                cancellationToken);
-            var rawColumns = (await IngestSql.DescribeAsync(connection, $"SELECT * FROM {raw}", cancellationToken)).Select(c => c.Name).ToList();
-            var structural = await IngestSql.RowsAsync(connection,
-                $"SELECT line, column_name, CAST(error_type AS VARCHAR), csv_line, error_message FROM {rejectsTable} ORDER BY line, column_idx",
-                cancellationToken);
-            var firstRow = (await IngestSql.RowsAsync(connection, $"SELECT * FROM {raw} WHERE rowid = 0", cancellationToken)).FirstOrDefault()
-                ?? throw new IngestException($"'{facts.FileName}' holds no rows.") { FileName = facts.FileName };
-            if (structural.Any(r => Convert.ToInt64(r[0]) == 1))
+            await using var head = await RawRead.ReadAsync(connection, utf8Path, delimiter, IngestLimits.UncheckedSampleRows, cancellationToken);
+            // A sample that already has a malformed line is imported with checks, which report it.
+            if (head.Structural.Count == 0)
             {
-                throw new IngestException(
-                    $"The first line of '{facts.FileName}' does not have the {rawColumns.Count} fields the other lines have " +
-                    $"(delimiter '{Show(delimiter)}'); check the delimiter or the header.") { FileName = facts.FileName };
+                var layout = Layout(request, facts, head);
+                var parsing = await ParsingFor(connection, request, layout.Source, layout.Columns, delimiter, cancellationToken);
+                var builder = new TypedTableBuilder(connection, parsing, request);
+                var fileSource = $"read_csv({IngestSql.Literal(utf8Path)}, {Dialect(delimiter)}, header = {(layout.HasHeader ? "true" : "false")}, " +
+                                 $"all_varchar = true, names = [{string.Join(", ", head.Columns.Select(IngestSql.Literal))}]) AS source";
+                var select = await builder.UncheckedSelectAsync(layout.Source, fileSource, layout.Columns, cancellationToken);
+                var described = await IngestSql.DescribeAsync(connection, select, cancellationToken);
+                return facts.Unchecked(select, described.Select((d, i) => new SchemaColumn(d.Name, d.Type, layout.Columns[i].Title)).ToList(), format);
             }
-
-            var hasHeader = request.HasHeader ?? LooksLikeHeader(firstRow);
-            var titles = hasHeader ? firstRow.Select(v => (string?)v ?? "").ToList() : rawColumns.Select((_, i) => $"column_{i + 1}").ToList();
-            var names = ColumnNames.Normalise(titles);
-            var columns = rawColumns.Select((c, i) => new SourceColumn(IngestSql.Identifier(c), names[i], titles[i], null)).ToList();
-            var source = $"(SELECT rowid AS __row, * FROM {raw} WHERE rowid >= {(hasHeader ? 1 : 0)}) AS source";
-
-            var parsing = await ParsingFor(connection, request, source, columns, delimiter, cancellationToken);
-            var builder = new TypedTableBuilder(connection, parsing, request);
-            var rejectLines = structural.Select(r => Convert.ToInt64(r[0])).Distinct().ToList();
-            builder.ReadRejectedRows = rejectLines.Count;
-            builder.ReadRejects.AddRange(structural.Select(r => new ImportReject(
-                Convert.ToInt64(r[0]),
-                r[1] is string name && rawColumns.IndexOf(name) is var index and >= 0 ? names[index] : null,
-                (string?)r[3],
-                Capitalise((string)r[2]!, (string?)r[4]))));
-            builder.LineOf = row => LineOf(row, rejectLines);
-
-            var built = await builder.BuildAsync(source, columns, cancellationToken);
-            return facts.Result(built, format);
         }
-        finally
+
+        await using var raw = await RawRead.ReadAsync(connection, utf8Path, delimiter, rowLimit: null, cancellationToken);
+        if (raw.Structural.Any(r => Convert.ToInt64(r[0]) == 1))
         {
-            await IngestSql.ExecuteAsync(connection,
-                $"DROP TABLE IF EXISTS {raw}; DROP TABLE IF EXISTS {rejectsTable}; DROP TABLE IF EXISTS {rejectsScan};", CancellationToken.None);
+            throw new IngestException(
+                $"The first line of '{facts.FileName}' does not have the {raw.Columns.Count} fields the other lines have " +
+                $"(delimiter '{Show(delimiter)}'); check the delimiter or the header.") { FileName = facts.FileName };
         }
+        var (hasHeader, columns, source) = Layout(request, facts, raw);
+        var rejectLines = raw.Structural.Select(r => Convert.ToInt64(r[0])).Distinct().ToList();
+        var checking = new TypedTableBuilder(connection, await ParsingFor(connection, request, source, columns, delimiter, cancellationToken), request)
+        {
+            ReadRejectedRows = rejectLines.Count,
+            LineOf = row => LineOf(row, rejectLines),
+        };
+        checking.ReadRejects.AddRange(raw.Structural.Select(r => new ImportReject(
+            Convert.ToInt64(r[0]),
+            r[1] is string name && raw.Columns.IndexOf(name) is var index and >= 0 ? columns[index].Name : null,
+            (string?)r[3],
+            Capitalise((string)r[2]!, (string?)r[4]))));
+
+        var built = await checking.BuildAsync(source, columns, cancellationToken);
+        return facts.Result(built, format);
+    }
+
+    private static string Dialect(char delimiter) =>
+        $"delim = {IngestSql.Literal(delimiter.ToString())}, quote = '\"', escape = '\"'";
+
+    /// <summary>The header decision, the columns with their names and titles, and the records as a source relation.</summary>
+    private static (bool HasHeader, List<SourceColumn> Columns, string Source) Layout(ImportRequest request, FileFacts facts, RawRead raw)
+    {
+        var firstRow = raw.FirstRow ?? throw new IngestException($"'{facts.FileName}' holds no rows.") { FileName = facts.FileName };
+        var hasHeader = request.HasHeader ?? LooksLikeHeader(firstRow);
+        var titles = hasHeader ? firstRow.Select(v => (string?)v ?? "").ToList() : raw.Columns.Select((_, i) => $"column_{i + 1}").ToList();
+        var names = ColumnNames.Normalise(titles);
+        var columns = raw.Columns.Select((c, i) => new SourceColumn(IngestSql.Identifier(c), names[i], titles[i], null)).ToList();
+        return (hasHeader, columns, $"(SELECT rowid AS __row, * FROM {raw.Table} WHERE rowid >= {(hasHeader ? 1 : 0)}) AS source");
+    }
+
+    /// <summary>
+    /// The file (or its first rows) read by DuckDB into a temp table, every value as text, the header as an
+    /// ordinary row so its text reaches the titles unchanged, with the lines of the wrong shape as rejects.
+    /// </summary>
+    private sealed class RawRead(DuckDBConnection connection, string table, string rejectsTable, string rejectsScan) : IAsyncDisposable
+    {
+        public string Table => table;
+
+        public List<string> Columns { get; private set; } = [];
+
+        /// <summary>Rejected lines: line, column name, error type, raw line, message.</summary>
+        public List<object?[]> Structural { get; private set; } = [];
+
+        public object?[]? FirstRow { get; private set; }
+
+        public static async Task<RawRead> ReadAsync(
+            DuckDBConnection connection, string path, char delimiter, int? rowLimit, CancellationToken cancellationToken)
+        {
+            var (rejectsTable, rejectsScan) = (IngestSql.NewTableName("rejects"), IngestSql.NewTableName("scan"));
+            var read = new RawRead(connection, IngestSql.NewTableName("raw"), rejectsTable, rejectsScan);
+            try
+            {
+                await IngestSql.ExecuteAsync(connection,
+                    $"CREATE TEMP TABLE {read.Table} AS SELECT * FROM read_csv({IngestSql.Literal(path)}, {Dialect(delimiter)}, " +
+                    $"header = false, all_varchar = true, store_rejects = true, rejects_table = '{rejectsTable}', rejects_scan = '{rejectsScan}')" +
+                    (rowLimit is { } limit ? $" LIMIT {limit}" : ""),
+                    cancellationToken);
+                read.Columns = (await IngestSql.DescribeAsync(connection, $"SELECT * FROM {read.Table}", cancellationToken)).Select(c => c.Name).ToList();
+                read.Structural = await IngestSql.RowsAsync(connection,
+                    $"SELECT line, column_name, CAST(error_type AS VARCHAR), csv_line, error_message FROM {rejectsTable} ORDER BY line, column_idx",
+                    cancellationToken);
+                read.FirstRow = (await IngestSql.RowsAsync(connection, $"SELECT * FROM {read.Table} WHERE rowid = 0", cancellationToken)).FirstOrDefault();
+                return read;
+            }
+            catch
+            {
+                await read.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync() =>
+            await IngestSql.ExecuteAsync(connection,
+                $"DROP TABLE IF EXISTS {table}; DROP TABLE IF EXISTS {rejectsTable}; DROP TABLE IF EXISTS {rejectsScan};", CancellationToken.None);
     }
 
     /// <summary>DuckDB numbers lines from 1 at the header, one per record; rejected lines are not in the raw table.</summary>

@@ -10,10 +10,25 @@ internal sealed record FileFacts(string FileName, string Sha256, string Encoding
         new()
         {
             TableName = built.Table,
+            SourceSql = $"SELECT * FROM {built.Table}",
             Rows = built.Rows,
             Columns = built.Columns,
             Rejects = built.Rejects,
             RejectedRows = built.RejectedRows,
+            Sha256 = Sha256,
+            Format = format,
+            Encoding = Encoding,
+        };
+
+    public ImportResult Unchecked(string select, List<SchemaColumn> columns, ImportFormat format) =>
+        new()
+        {
+            Unchecked = true,
+            SourceSql = select,
+            Rows = null,
+            Columns = columns,
+            Rejects = [],
+            RejectedRows = 0,
             Sha256 = Sha256,
             Format = format,
             Encoding = Encoding,

@@ -44,7 +44,8 @@ public static class FileImporter
             var facts = new FileFacts(fileName, sha256, encoding.WebName);
             return format is ImportFormat.Json or ImportFormat.Ndjson
                 ? await JsonSource.ImportAsync(connection, request, utf8Path, format, facts, cancellationToken)
-                : await CsvSource.ImportAsync(connection, request, utf8Path, format, facts, cancellationToken);
+                // The UTF-8 copy is deleted below, so a file that needed one is read into a table, checked ahead.
+                : await CsvSource.ImportAsync(connection, request with { Unchecked = request.Unchecked && transcoded is null }, utf8Path, format, facts, cancellationToken);
         }
         catch (DuckDBException e)
         {
@@ -60,8 +61,13 @@ public static class FileImporter
     }
 
     /// <summary>Drops the temp table of an import once it is committed or abandoned.</summary>
-    public static async Task DropAsync(DuckDBConnection connection, ImportResult result, CancellationToken cancellationToken = default) =>
-        await IngestSql.ExecuteAsync(connection, $"DROP TABLE IF EXISTS {result.TableName}", cancellationToken);
+    public static async Task DropAsync(DuckDBConnection connection, ImportResult result, CancellationToken cancellationToken = default)
+    {
+        if (result.TableName is not null)
+        {
+            await IngestSql.ExecuteAsync(connection, $"DROP TABLE IF EXISTS {result.TableName}", cancellationToken);
+        }
+    }
 
     private static async Task<byte[]> ReadHeadAsync(string path, CancellationToken cancellationToken)
     {

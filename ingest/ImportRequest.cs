@@ -44,4 +44,12 @@ public sealed record ImportRequest
 
     /// <summary>How many rejected rows are tolerated (and left out) before the import fails.</summary>
     public int MaxRejectedRows { get; init; }
+
+    /// <summary>
+    /// Whether a CSV/TSV file may be imported without checking its values ahead: the result is then
+    /// <see cref="ImportResult.Unchecked"/>, a SELECT over the file that fails with a <c>DuckDBException</c> at the
+    /// first value that does not fit; the caller then imports again with this off, which reports every reject.
+    /// Other formats are always checked.
+    /// </summary>
+    public bool Unchecked { get; init; }
 }

@@ -7,7 +7,7 @@ namespace OpenData.Ingest;
 /// Chooses a DuckDB type for each text column from all its values, in one pass. A type is chosen when at least
 /// 90% of the non-missing values fit it: the others become rejects rather than turning the column into text.
 /// Integers with leading zeros make a column text (postal and FIPS codes); integers stay exact (BIGINT, HUGEINT);
-/// decimals become DECIMAL with the widest precision and scale seen, DOUBLE only for exponents or beyond 38 digits.
+/// decimals become DECIMAL(18,s) or DECIMAL(38,s) with the widest scale seen, DOUBLE only for exponents or beyond 38 digits.
 /// </summary>
 internal static class TextColumnTyper
 {
@@ -68,15 +68,13 @@ internal static class TextColumnTyper
         string v = $"v{i}", n = $"n{i}", k = $"k{i}", u = $"u{i}";
         // Missing markers are 2 to 4 ASCII characters long; booleans 4 or 5.
         var missing = $"({v} IS NULL OR {v} = '' OR (CASE WHEN strlen({v}) BETWEEN 2 AND 4 THEN lower({v}) IN ('na', 'n/a', 'null', 'nan', '#n/a') ELSE false END))";
-        var leadingZero = $"(CASE WHEN starts_with({v}, '0') OR starts_with({v}, '+0') OR starts_with({v}, '-0') " +
-                          $"THEN regexp_full_match({v}, '[+-]?0[0-9]+') ELSE false END)";
         var point = $"strpos({u}, '.')";
         var integerDigits = $"(CASE WHEN {point} = 0 THEN strlen({u}) ELSE {point} - 1 END)";
         var digits = $"(CASE WHEN starts_with({u}, '0') THEN length(ltrim(left({u}, {integerDigits}), '0')) ELSE {integerDigits} END)";
         var slashed = $"{k} = {SlashDate}";
         return string.Join(", ",
             $"CAST(count_if(NOT {missing}) AS BIGINT)",
-            $"CAST(count_if({leadingZero}) AS BIGINT)",
+            $"CAST(count_if({TextParsing.HasLeadingZero(v)}) AS BIGINT)",
             $"CAST(count_if(CASE WHEN strlen({v}) IN (4, 5) THEN lower({v}) IN ('true', 'false') ELSE false END) AS BIGINT)",
             $"CAST(count_if({k} = {Number} AND NOT contains({n}, '.')) AS BIGINT)",
             $"CAST(count_if({k} = {Number}) AS BIGINT)",
@@ -130,8 +128,10 @@ internal static class TextColumnTyper
         }
         if (Fits(decimals))
         {
-            var precision = Math.Max(digits + scale, 1);
-            return precision <= 38 ? new Choice($"DECIMAL({Math.Max(precision, scale)},{scale})", null) : new Choice("DOUBLE", null);
+            // 18 or 38 digits rather than just those seen: later appends of larger amounts must still fit.
+            var precision = digits + scale;
+            return precision <= 18 ? new Choice($"DECIMAL(18,{scale})", null)
+                : precision <= 38 ? new Choice($"DECIMAL(38,{scale})", null) : new Choice("DOUBLE", null);
         }
         if (Fits(Count(7)))
         {

@@ -17,14 +17,12 @@ internal sealed class PublicProjection(LakeLayout layout, SnapshotFolderWriter f
         var personal = PersonalColumnsIn(dataset, columns.Select(c => c.Name));
 
         var exclude = personal.Count == 0 ? "" : $" EXCLUDE ({LakeSql.Identifiers(personal)})";
+        var partitions = Without(dataset.PartitionColumns, personal);
+        // The internal files are written in sort order and an ordered scan keeps it: sorting again would only cost.
+        // A partitioned write spreads rows over threads, so there the order is restored.
+        var sort = partitions.Count == 0 ? [] : Without(dataset.SortColumns, personal);
         return await folders.WriteAsync(
-            connection,
-            LakeLayout.PublicTier,
-            dataset,
-            $"SELECT *{exclude} FROM {source}",
-            Without(dataset.SortColumns, personal),
-            Without(dataset.PartitionColumns, personal),
-            cancellationToken);
+            connection, LakeLayout.PublicTier, dataset, $"SELECT *{exclude} FROM {source}", sort, partitions, cancellationToken);
     }
 
     /// <summary>

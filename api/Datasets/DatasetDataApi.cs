@@ -88,19 +88,26 @@ public static class DatasetDataApi
         DatasetDataServices services, CancellationToken cancellationToken)
     {
         await using var connection = await ImportConnection.OpenAsync(services.Options, cancellationToken);
+        var logger = services.Logger;
         ImportResult? imported = null;
         try
         {
-            imported = await FileImporter.ImportAsync(connection, importing, cancellationToken);
-            var version = await services.Lake.CommitAsync(connection, new LakeCommitRequest
+            // A clean CSV goes from the file to the lake in one pass; the first value that does not fit stops it, and
+            // the file is imported again with every value checked ahead, which reports all rejects. An upsert
+            // materialises its rows anyway, so it is checked ahead from the start.
+            imported = await FileImporter.ImportAsync(connection, importing with { Unchecked = mode != CommitMode.Upsert }, cancellationToken);
+            DatasetVersion version;
+            try
             {
-                Department = dataset.Department,
-                Dataset = dataset.Slug,
-                SourceSql = imported.SourceSql,
-                Mode = mode,
-                CreatedBy = services.Caller.Name,
-                Source = new VersionSource(staged.FileName, imported.Format.ToString().ToLowerInvariant(), imported.Sha256),
-            }, cancellationToken);
+                version = await CommitAsync(connection, dataset, mode, imported, staged, services, cancellationToken);
+            }
+            catch (DuckDBException e) when (imported.Unchecked)
+            {
+                logger.LogInformation("Upload of {File} to {Department}/{Dataset} needs its values checked ahead ({Reason}); importing it again.",
+                    staged.FileName, dataset.Department, dataset.Slug, e.Message);
+                imported = await FileImporter.ImportAsync(connection, importing, cancellationToken);
+                version = await CommitAsync(connection, dataset, mode, imported, staged, services, cancellationToken);
+            }
             if (imported.Rejects.Count > 0)
             {
                 await services.Rejects.WriteAsync(dataset.Department, dataset.Slug, version.Number, imported.Rejects, cancellationToken);
@@ -109,7 +116,11 @@ public static class DatasetDataApi
             var previous = version.Number > 1
                 ? await services.Catalog.GetVersionAsync(dataset.Department, dataset.Slug, version.Number - 1, cancellationToken)
                 : null;
-            var result = Result(version, staged, clock, imported, SchemaChanges.Between(previous?.Schema, version.Schema));
+            var rows = imported.Rows ?? version.RowCount - (mode == CommitMode.Append ? previous?.RowCount ?? 0 : 0);
+            var result = Result(version, staged, clock, imported with { Rows = rows }, SchemaChanges.Between(previous?.Schema, version.Schema));
+            logger.LogInformation("Upload of {File} ({Bytes} bytes, {Rows} rows) to {Department}/{Dataset} committed version {Version} in {Elapsed} ms{Checks}.",
+                staged.FileName, staged.Bytes, rows, dataset.Department, dataset.Slug, version.Number, clock.ElapsedMilliseconds,
+                imported.Unchecked ? ", values checked while writing" : "");
             return TypedResults.Created($"/api/v1/datasets/{dataset.Department}/{dataset.Slug}/versions/{version.Number}", result);
         }
         catch (IngestException e)
@@ -128,6 +139,19 @@ public static class DatasetDataApi
             }
         }
     }
+
+    private static Task<DatasetVersion> CommitAsync(
+        DuckDBConnection connection, Dataset dataset, CommitMode mode, ImportResult imported, StagedUpload staged,
+        DatasetDataServices services, CancellationToken cancellationToken) =>
+        services.Lake.CommitAsync(connection, new LakeCommitRequest
+        {
+            Department = dataset.Department,
+            Dataset = dataset.Slug,
+            SourceSql = imported.SourceSql,
+            Mode = mode,
+            CreatedBy = services.Caller.Name,
+            Source = new VersionSource(staged.FileName, imported.Format.ToString().ToLowerInvariant(), imported.Sha256),
+        }, cancellationToken);
 
     public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> GetRejects(
         string department, string dataset, int number, [AsParameters] DatasetDataServices services, CancellationToken cancellationToken)
@@ -177,7 +201,8 @@ public static class DatasetDataApi
 }
 
 /// <summary>What the data handlers need; <see cref="Caller"/> is the key's role and department.</summary>
-public sealed record DatasetDataServices(ICatalogStore Catalog, LakeWriter Lake, UploadOptions Options, ClaimsPrincipal User)
+public sealed record DatasetDataServices(
+    ICatalogStore Catalog, LakeWriter Lake, UploadOptions Options, ClaimsPrincipal User, ILogger<DatasetDataServices> Logger)
 {
     public Caller Caller => Caller.From(User);
 

@@ -9,7 +9,7 @@ public sealed class UploadOptions
     public long MaxUploadBytes { get; set; } = 10L * 1024 * 1024 * 1024;
 
     /// <summary>DuckDB's <c>memory_limit</c> for each import; past it DuckDB spills to <see cref="ImportTempDirectory"/>.</summary>
-    public string ImportMemoryLimit { get; set; } = "2GB";
+    public string ImportMemoryLimit { get; set; } = "1GB";
 
     /// <summary>DuckDB's <c>temp_directory</c> for imports; relative paths are taken from the data folder.</summary>
     public string ImportTempDirectory { get; set; } = "staging/duckdb";

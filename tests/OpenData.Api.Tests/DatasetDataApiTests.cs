@@ -320,6 +320,40 @@ public class DatasetDataApiTests(OpenDataApiFactory factory) : IClassFixture<Ope
     }
 
     /// <summary>20 rows whose line 8 has a fine that is not a number.</summary>
+    [Fact]
+    public async Task UploadData_of_files_longer_than_the_type_sample_commits_clean_ones_and_reports_a_late_misfit()
+    {
+        var upload = await DatasetAsync();
+
+        var created = await upload.PutAsync(new GeneratedCsvContent(150_000));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(150_000, body.GetProperty("rows").GetInt64());
+        Assert.Equal(["BIGINT", "VARCHAR", "DECIMAL(18,2)"],
+            body.GetProperty("schema").EnumerateArray().Select(c => c.GetProperty("type").GetString()));
+
+        var appended = await upload.PutAsync(new GeneratedCsvContent(120_000), "?mode=append");
+        var appendBody = await appended.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(120_000, appendBody.GetProperty("rows").GetInt64());
+        Assert.Equal(270_000, appendBody.GetProperty("versionRows").GetInt64());
+        Assert.Equal(GeneratedCsvContent.IdSum(150_000) + GeneratedCsvContent.IdSum(120_000),
+            Convert.ToInt64(await upload.QueryAsync(2, "SELECT CAST(sum(id) AS BIGINT) FROM v")));
+
+        // Past the rows the types are chosen from, so only the check while writing finds it; the report is exact.
+        var lines = Enumerable.Range(1, 120_000).Select(i => $"{i},district-{i % 37},{i % 500}.50").ToArray();
+        lines[^3] = $"{lines.Length - 2},district-1,a lot";
+        var refused = await upload.PutTextAsync("id,district,fine\n" + string.Join("\n", lines) + "\n", query: "?mode=append");
+
+        var problem = await ProblemAssert.IsProblem(refused, HttpStatusCode.UnprocessableEntity);
+        var reject = Assert.Single(problem.GetProperty("rejects").EnumerateArray());
+        Assert.Equal(lines.Length - 1, reject.GetProperty("line").GetInt64()); // line 1 is the header
+        Assert.Equal("a lot", reject.GetProperty("value").GetString());
+        var versions = await upload.VersionNumbersAsync();
+        Assert.Equal([2, 1], versions);
+        Assert.DoesNotContain(Directory.EnumerateDirectories(Path.Combine(factory.DataDirectory, "staging")),
+            folder => Path.GetFileName(folder) is not ("uploads" or "duckdb"));
+    }
+
     private static string FinesWithOneBadValue()
     {
         var lines = Enumerable.Range(1, 20).Select(i => $"{i},2024-01-{i:00},{i}.5").ToList();

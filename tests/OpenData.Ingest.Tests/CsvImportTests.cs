@@ -15,7 +15,7 @@ public sealed class CsvImportTests : ImportTestBase
         Assert.Equal("VARCHAR", TypeOf(result, "postal_code"));
         Assert.Equal("VARCHAR", TypeOf(result, "fips"));
         Assert.Equal("HUGEINT", TypeOf(result, "big_number"));
-        Assert.Equal("DECIMAL(5,3)", TypeOf(result, "amount"));
+        Assert.Equal("DECIMAL(18,3)", TypeOf(result, "amount"));
         Assert.Equal("BIGINT", TypeOf(result, "count"));
         Assert.Equal("01001", Scalar($"SELECT postal_code FROM {result.TableName} ORDER BY postal_code LIMIT 1"));
         Assert.Equal("123456789012345678901234567890", Scalar($"SELECT CAST(max(big_number) AS VARCHAR) FROM {result.TableName}"));
@@ -46,7 +46,7 @@ public sealed class CsvImportTests : ImportTestBase
         Assert.Equal(2, error.RejectedRows);
         Assert.Equal(
             [new ImportReject(8, "issued", "not a date", "'not a date' is not a valid DATE"),
-             new ImportReject(13, "fine", "twelve", "'twelve' is not a valid DECIMAL(3,1)")],
+             new ImportReject(13, "fine", "twelve", "'twelve' is not a valid DECIMAL(18,1)")],
             error.Rejects);
         Assert.Contains("line 8", error.Message);
     }
@@ -85,7 +85,7 @@ public sealed class CsvImportTests : ImportTestBase
     {
         var result = await ImportTextAsync("kosten.csv", "Ort;Betrag;Menge\nBerlin;6069,36;1.234\nHamburg;1.234.567,5;12\n");
 
-        Assert.Equal("DECIMAL(9,2)", TypeOf(result, "betrag"));
+        Assert.Equal("DECIMAL(18,2)", TypeOf(result, "betrag"));
         Assert.Equal(6069.36m, Scalar($"SELECT betrag FROM {result.TableName} WHERE ort = 'Berlin'"));
         Assert.Equal(1234567.5m, Scalar($"SELECT betrag FROM {result.TableName} WHERE ort = 'Hamburg'"));
         Assert.Equal(1234L, Scalar($"SELECT menge FROM {result.TableName} WHERE ort = 'Berlin'"));
@@ -146,7 +146,7 @@ public sealed class CsvImportTests : ImportTestBase
 
         Assert.Equal(ImportFormat.Tsv, result.Format);
         Assert.Equal(["column_1", "column_2", "column_3"], result.Columns.Select(c => c.Name));
-        Assert.Equal(["BIGINT", "DECIMAL(2,1)", "BOOLEAN"], result.Columns.Select(c => c.Type));
+        Assert.Equal(["BIGINT", "DECIMAL(18,1)", "BOOLEAN"], result.Columns.Select(c => c.Type));
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))), result.Sha256);
     }
 

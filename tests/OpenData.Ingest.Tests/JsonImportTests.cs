@@ -16,7 +16,7 @@ public sealed class JsonImportTests : ImportTestBase
         Assert.Equal("VARCHAR", TypeOf(result, "stop_id"));
         Assert.StartsWith("STRUCT(", TypeOf(result, "location"));
         Assert.Equal("BIGINT[]", TypeOf(result, "lines"));
-        Assert.Equal("DECIMAL(21,1)", TypeOf(result, "fare")); // JSON numbers lose trailing zeros: 2.50 is 2.5
+        Assert.Equal("DECIMAL(38,1)", TypeOf(result, "fare")); // JSON numbers lose trailing zeros: 2.50 is 2.5
         Assert.Equal(121.5, Scalar($"SELECT location.lon FROM {result.TableName} WHERE stop_id = '0043'"));
         Assert.Equal(2L, Scalar($"SELECT len(lines) FROM {result.TableName} WHERE stop_id = '0042'"));
         Assert.Equal("12345678901234567892.5", Scalar($"SELECT CAST(sum(fare) AS VARCHAR) FROM {result.TableName}"));
@@ -29,7 +29,7 @@ public sealed class JsonImportTests : ImportTestBase
         var path = WriteFile("readings.ndjson", string.Join("\n", lines) + "\n");
 
         var error = await Assert.ThrowsAsync<IngestException>(() => ImportAsync(path));
-        Assert.Equal(new ImportReject(7, "reading", "broken", "'broken' is not a valid DECIMAL(4,2)"), Assert.Single(error.Rejects));
+        Assert.Equal(new ImportReject(7, "reading", "broken", "'broken' is not a valid DECIMAL(18,2)"), Assert.Single(error.Rejects));
 
         var result = await ImportAsync(path, r => r with { MaxRejectedRows = 1 });
         Assert.Equal(ImportFormat.Ndjson, result.Format);

@@ -14,7 +14,7 @@ public sealed class XlsxImportTests : ImportTestBase
 
         Assert.Equal(ImportFormat.Xlsx, result.Format);
         Assert.Equal(["account_no", "amount_due", "billed_on"], result.Columns.Select(c => c.Name));
-        Assert.Equal(["VARCHAR", "DECIMAL(6,2)", "DATE"], result.Columns.Select(c => c.Type));
+        Assert.Equal(["VARCHAR", "DECIMAL(18,2)", "DATE"], result.Columns.Select(c => c.Type));
         Assert.Equal(3L, result.Rows);
         Assert.Equal(6081.86m, Scalar($"SELECT sum(amount_due) FROM {result.TableName}"));
         Assert.Equal("000123", Scalar($"SELECT min(account_no) FROM {result.TableName}"));
