@@ -11,7 +11,9 @@ public static class HealthApi
         app.MapGet("/health", GetHealth)
             .WithName("GetHealth")
             .WithSummary("Reports whether the platform is healthy, its DuckDB version and its data folder.")
-            .WithTags("Health");
+            .WithTags("Health")
+            // Monitoring polls it without a key and must never be told to back off.
+            .DisableRateLimiting();
         return app;
     }
 

@@ -26,6 +26,14 @@ public static class Problems
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound);
 
+    /// <summary>429; ASP.NET Core has no default type or title for it, so they are given here (RFC 6585).</summary>
+    public static ProblemHttpResult TooManyRequests(string detail) =>
+        TypedResults.Problem(
+            detail,
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too Many Requests",
+            type: "https://www.rfc-editor.org/rfc/rfc6585#section-4");
+
     public static ProblemHttpResult CannotWrite(Caller caller, string department) =>
         Forbidden($"The key '{caller.Name}' may not write datasets of department '{department}'.");
 

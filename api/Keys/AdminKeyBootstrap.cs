@@ -1,8 +1,9 @@
 namespace OpenData.Api;
 
 /// <summary>
-/// On start: makes OpenData:AdminKey the admin key when it is set; otherwise, when no admin key exists yet,
-/// generates one and logs it this once (only its hash is kept, so it can never be shown again).
+/// On start: makes OpenData:AdminKey the admin key when it is set (lifting a revocation of it); otherwise, when no
+/// active admin key exists (none yet, or all revoked or expired), generates one and logs it this once (only its
+/// hash is kept, so it can never be shown again).
 /// </summary>
 public sealed class AdminKeyBootstrap(ApiKeyStore keys, OpenDataOptions options, ILogger<AdminKeyBootstrap> logger) : IHostedService
 {
@@ -19,7 +20,7 @@ public sealed class AdminKeyBootstrap(ApiKeyStore keys, OpenDataOptions options,
             return;
         }
 
-        if (await keys.AnyAdminAsync(cancellationToken))
+        if (await keys.AnyActiveAdminAsync(cancellationToken))
         {
             return;
         }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace OpenData.Api;
 
@@ -7,6 +8,8 @@ public static class ApiKeyAuthenticationExtensions
 {
     public static WebApplicationBuilder AddApiKeys(this WebApplicationBuilder builder)
     {
+        // One clock for the store and the handler, so expiry is judged as keys were stamped (tests replace it).
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ApiKeyStore>();
         builder.Services.AddHostedService<AdminKeyBootstrap>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)

@@ -6,12 +6,13 @@ using Microsoft.Extensions.Options;
 namespace OpenData.Api;
 
 /// <summary>
-/// Reads <c>Authorization: Bearer &lt;API key&gt;</c>. No header: anonymous (no result). A header with an unknown
-/// key fails, and <see cref="ApiKeyAuthenticationExtensions.UseApiKeys"/> answers 401 for it on every route.
+/// Reads <c>Authorization: Bearer &lt;API key&gt;</c>. No header: anonymous (no result). A header with an unknown,
+/// revoked or expired key fails, and <see cref="ApiKeyAuthenticationExtensions.UseApiKeys"/> answers 401 for it on
+/// every route. The key is looked up on every request, never cached, so a revocation holds from the next request.
 /// Challenges and refusals are problem details.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -33,13 +34,22 @@ public sealed class ApiKeyAuthenticationHandler(
         {
             return AuthenticateResult.Fail("The API key in the Authorization header is not valid.");
         }
+        switch (key.StateAt(clock.GetUtcNow()))
+        {
+            case ApiKeyState.Revoked:
+                return AuthenticateResult.Fail($"The API key '{key.Name}' [{key.Id}] was revoked at {key.RevokedAt:O}.");
+            case ApiKeyState.Expired:
+                return AuthenticateResult.Fail($"The API key '{key.Name}' [{key.Id}] expired at {key.ExpiresAt:O}.");
+        }
 
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, key.Id),
             new(ClaimTypes.Name, $"{key.Name} [{key.Id}]"),
             new(ClaimTypes.Role, ApiKeyStore.RoleText(key.Role)),
+            new(Caller.KeyNameClaim, key.Name),
         };
+        claims.AddRange(key.Grants.Select(grant => new Claim(Caller.GrantClaim, grant)));
         if (key.Department is not null)
         {
             claims.Add(new Claim(Caller.DepartmentClaim, key.Department));

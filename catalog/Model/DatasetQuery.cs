@@ -20,6 +20,10 @@ public sealed record DatasetQuery
     /// <summary>This department's own datasets are visible whatever <see cref="AccessLevels"/> says.</summary>
     public string? OwnerDepartment { get; init; }
 
+    /// <summary>These datasets, named "department/dataset" (an API key's grants), are visible whatever
+    /// <see cref="AccessLevels"/> says.</summary>
+    public IReadOnlyList<string> GrantedDatasets { get; init; } = [];
+
     public int Limit { get; init; } = 100;
 
     public int Offset { get; init; }

@@ -108,9 +108,11 @@ public sealed partial class SqliteCatalogStore
         }
         if (query.AccessLevels is not null)
         {
-            sql.Append(" AND (d.access IN (SELECT value FROM json_each($access)) OR dep.slug IS $owner)");
+            sql.Append(" AND (d.access IN (SELECT value FROM json_each($access)) OR dep.slug IS $owner");
+            sql.Append(" OR dep.slug || '/' || d.slug IN (SELECT value FROM json_each($granted)))");
             parameters.Add(("$access", SqliteValues.Json(query.AccessLevels.Select(level => SqliteValues.Text(level)).ToList())));
             parameters.Add(("$owner", query.OwnerDepartment));
+            parameters.Add(("$granted", SqliteValues.Json(query.GrantedDatasets)));
         }
         sql.Append(match is null ? " ORDER BY dep.slug, d.slug" : $" ORDER BY {SearchRank}, dep.slug, d.slug");
         sql.Append(" LIMIT $limit OFFSET $offset;");

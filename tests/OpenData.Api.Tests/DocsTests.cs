@@ -37,6 +37,8 @@ public partial class DocsTests(OpenDataApiFactory factory) : IClassFixture<OpenD
     [InlineData(typeof(OpenData.Lake.LakeOptions), "Lake")]
     [InlineData(typeof(DatasetsOptions), nameof(DatasetsOptions))]
     [InlineData(typeof(UploadOptions), UploadOptions.Section)]
+    [InlineData(typeof(AuditOptions), AuditOptions.Section)]
+    [InlineData(typeof(RateLimitOptions), RateLimitOptions.Section)]
     public void Readme_documents_every_feature_setting(Type options, string section)
     {
         // Lake:DataDirectory is not a setting: the lake always uses OpenData:DataDirectory.

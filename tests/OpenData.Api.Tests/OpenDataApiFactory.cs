@@ -45,6 +45,8 @@ public sealed class OpenDataApiFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting("OpenData:AdminKey", AdminKey);
         }
+        // Test classes make many anonymous requests from one address; RateLimitTests sets its own limits in Settings.
+        builder.UseSetting("RateLimits:AnonymousPermitLimit", "1000000");
         foreach (var (name, value) in Settings)
         {
             builder.UseSetting(name, value);

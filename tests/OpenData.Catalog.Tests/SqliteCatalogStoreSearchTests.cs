@@ -102,6 +102,22 @@ public sealed class SqliteCatalogStoreSearchTests : CatalogStoreTestBase
     }
 
     [Fact]
+    public async Task SearchDatasetsAsync_shows_granted_datasets_whatever_their_level()
+    {
+        var granted = await Search(new DatasetQuery
+        {
+            AccessLevels = [AccessLevel.Public], GrantedDatasets = ["transport/counts", "health/appointments", "transport/nothing"],
+        });
+        var analyst = await Search(new DatasetQuery
+        {
+            AccessLevels = [AccessLevel.Public, AccessLevel.Internal], GrantedDatasets = ["transport/counts"], Department = "transport",
+        });
+
+        Assert.Equal(["health/appointments", "transport/counts", "transport/tickets", "utilities/bills"], granted);
+        Assert.Equal(["transport/counts", "transport/stops", "transport/tickets"], analyst);
+    }
+
+    [Fact]
     public async Task SearchDatasetsAsync_pages_with_limit_and_offset()
     {
         Assert.Equal(["transport/counts", "transport/stops"], await Search(new DatasetQuery { Limit = 2, Offset = 1 }));
