@@ -33,6 +33,25 @@ public static class DatasetDataApi
         [AsParameters] DatasetDataServices services, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        var outcome = await UploadAsync(department, dataset, query, request, services, clock, cancellationToken);
+        var uploaded = (outcome.Result as IValueHttpResult)?.Value as UploadResult;
+        await services.Audit.RecordAsync(AuditEntry.For(services.Caller, AuditAction.Upload) with
+        {
+            Datasets = [DatasetGrant.Name(department, dataset)],
+            Rows = uploaded?.Rows,
+            Bytes = uploaded?.UploadedBytes ?? request.ContentLength,
+            DurationMs = clock.ElapsedMilliseconds,
+            Status = (outcome.Result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK,
+            Error = (outcome.Result as ProblemHttpResult)?.ProblemDetails.Detail,
+            Detail = uploaded is null ? null : $"version {uploaded.Version}, {uploaded.Mode}".ToLowerInvariant(),
+        }, cancellationToken);
+        return outcome;
+    }
+
+    private static async Task<Results<Created<UploadResult>, Ok<UploadResult>, ProblemHttpResult>> UploadAsync(
+        string department, string dataset, UploadQuery query, HttpRequest request,
+        DatasetDataServices services, Stopwatch clock, CancellationToken cancellationToken)
+    {
         var caller = services.Caller;
         if (!caller.CanWrite(department))
         {
@@ -202,7 +221,7 @@ public static class DatasetDataApi
 
 /// <summary>What the data handlers need; <see cref="Caller"/> is the key's role and department.</summary>
 public sealed record DatasetDataServices(
-    ICatalogStore Catalog, LakeWriter Lake, UploadOptions Options, ClaimsPrincipal User, ILogger<DatasetDataServices> Logger)
+    ICatalogStore Catalog, LakeWriter Lake, UploadOptions Options, ClaimsPrincipal User, AuditLog Audit, ILogger<DatasetDataServices> Logger)
 {
     public Caller Caller => Caller.From(User);
 

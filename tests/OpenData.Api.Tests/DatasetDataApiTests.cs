@@ -354,6 +354,25 @@ public class DatasetDataApiTests(OpenDataApiFactory factory) : IClassFixture<Ope
             folder => Path.GetFileName(folder) is not ("uploads" or "duckdb"));
     }
 
+    [Fact]
+    public async Task UploadData_records_each_upload_in_the_audit_log_with_its_outcome()
+    {
+        var upload = await DatasetAsync();
+        await upload.PutTextAsync(Fines);
+        await upload.PutTextAsync(FinesWithOneBadValue());
+
+        using var admin = factory.CreateAdminClient();
+        var dataset = upload.DataPath["/api/v1/datasets/".Length..^"/data".Length];
+        var page = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/audit?action=upload&dataset={dataset}");
+        var entries = page.GetProperty("items").EnumerateArray().ToList();
+
+        Assert.Equal([422, 201], entries.Select(e => e.GetProperty("status").GetInt32()));
+        Assert.Equal(3, entries[1].GetProperty("rows").GetInt64());
+        Assert.Equal(Encoding.UTF8.GetByteCount(Fines), entries[1].GetProperty("bytes").GetInt64());
+        Assert.Contains("do not fit", entries[0].GetProperty("error").GetString());
+        Assert.All(entries, e => Assert.Equal("publisher", e.GetProperty("role").GetString()));
+    }
+
     private static string FinesWithOneBadValue()
     {
         var lines = Enumerable.Range(1, 20).Select(i => $"{i},2024-01-{i:00},{i}.5").ToList();
