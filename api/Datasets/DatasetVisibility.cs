@@ -16,4 +16,27 @@ public static class DatasetVisibility
             : statistics;
 
     public static bool HidesPersonal(Caller caller, Dataset dataset) => !caller.Owns(dataset) && dataset.PersonalColumns.Count > 0;
+
+    /// <summary>
+    /// Whether the caller reads the dataset through the public tier, where personal columns do not exist: the
+    /// schema it is shown is then the public one. Analysts read the internal tier and see every column's name.
+    /// </summary>
+    public static bool ShowsPublicTier(Caller caller, Dataset dataset) => HidesPersonal(caller, dataset) && caller.Role != ApiKeyRole.Analyst;
+
+    public static IReadOnlyList<SchemaColumn> Schema(Caller caller, Dataset dataset, IReadOnlyList<SchemaColumn> schema) =>
+        ShowsPublicTier(caller, dataset)
+            ? schema.Where(column => !dataset.PersonalColumns.Contains(column.Name, StringComparer.Ordinal)).ToList()
+            : schema;
+
+    /// <summary>A version as the caller may see it: schema, statistics and files of the public tier when that is what it reads.</summary>
+    public static DatasetVersion Version(Caller caller, Dataset dataset, DatasetVersion version) => version with
+    {
+        Schema = Schema(caller, dataset, version.Schema),
+        Statistics = Statistics(caller, dataset, version.Statistics),
+        Files = ShowsPublicTier(caller, dataset)
+            ? version.Files.Where(file => file.Path.StartsWith(PublicTierPrefix, StringComparison.Ordinal)).ToList()
+            : version.Files,
+    };
+
+    private const string PublicTierPrefix = OpenData.Lake.LakeLayout.PublicTier + "/";
 }

@@ -112,7 +112,7 @@ public static class DatasetsApi
         return TypedResults.Ok(new DatasetDetails(
             found,
             current is null ? null : Summary(current),
-            current?.Schema ?? [],
+            DatasetVisibility.Schema(caller, found, current?.Schema ?? []),
             DatasetVisibility.Statistics(caller, found, current?.Statistics ?? []),
             DatasetVisibility.HidesPersonal(caller, found)));
     }

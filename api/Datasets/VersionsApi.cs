@@ -40,6 +40,6 @@ public static class VersionsApi
         {
             return Problems.NotFound($"Dataset '{department}/{dataset}' has no version {number} (it never existed or is past retention).");
         }
-        return TypedResults.Ok(version with { Statistics = DatasetVisibility.Statistics(caller, found, version.Statistics) });
+        return TypedResults.Ok(DatasetVisibility.Version(caller, found, version));
     }
 }

@@ -27,6 +27,8 @@ public class VersionsApiTests(OpenDataApiFactory factory) : IClassFixture<OpenDa
         Assert.False(own.GetProperty("personalStatisticsHidden").GetBoolean());
         Assert.Equal(["fine"], Columns(shown.GetProperty("statistics"), "column"));
         Assert.True(shown.GetProperty("personalStatisticsHidden").GetBoolean());
+        // The public reads the public tier, which has no personal column: its schema is the one shown.
+        Assert.Equal(["fine"], Columns(shown.GetProperty("schema"), "name"));
     }
 
     [Fact]
@@ -54,10 +56,24 @@ public class VersionsApiTests(OpenDataApiFactory factory) : IClassFixture<OpenDa
         var analystView = await analyst.GetFromJsonAsync<JsonElement>($"/api/v1/datasets/{department}/tickets/versions/1");
 
         Assert.Equal(1, own.GetProperty("number").GetInt32());
-        Assert.Equal(1, own.GetProperty("files").GetArrayLength());
+        Assert.Equal(2, own.GetProperty("files").GetArrayLength());
         Assert.Equal(["plate", "fine"], Columns(own.GetProperty("statistics"), "column"));
         Assert.Equal(["plate", "fine"], Columns(adminView.GetProperty("statistics"), "column"));
         Assert.Equal(["fine"], Columns(analystView.GetProperty("statistics"), "column"));
+        Assert.Equal(["plate", "fine"], Columns(analystView.GetProperty("schema"), "name"));
+    }
+
+    [Fact]
+    public async Task GetVersion_shows_the_public_schema_and_only_public_files_to_the_public()
+    {
+        var (department, _) = await SeedAsync();
+        using var anonymous = factory.CreateClient();
+
+        var shown = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/datasets/{department}/tickets/versions/2");
+
+        Assert.Equal(["fine"], Columns(shown.GetProperty("schema"), "name"));
+        Assert.Equal(["fine"], Columns(shown.GetProperty("statistics"), "column"));
+        Assert.Equal([$"public/{department}/tickets/v2/part-0.parquet"], Columns(shown.GetProperty("files"), "path"));
     }
 
     [Fact]
@@ -93,7 +109,11 @@ public class VersionsApiTests(OpenDataApiFactory factory) : IClassFixture<OpenDa
                 Mode = CommitMode.Replace,
                 RowCount = 2,
                 Bytes = 100,
-                Files = [new VersionFile($"internal/{department}/tickets/v{(expected ?? 0) + 1}/part-0.parquet", 100, new string('a', 64))],
+                Files =
+                [
+                    new VersionFile($"internal/{department}/tickets/v{(expected ?? 0) + 1}/part-0.parquet", 100, new string('a', 64)),
+                    new VersionFile($"public/{department}/tickets/v{(expected ?? 0) + 1}/part-0.parquet", 80, new string('b', 64)),
+                ],
                 Schema = [new SchemaColumn("plate", "VARCHAR"), new SchemaColumn("fine", "DECIMAL(10,2)")],
                 Statistics = [new ColumnStatistics("plate", 0, "AB-123", "ZX-999", 2), new ColumnStatistics("fine", 0, "20.00", "80.00", 2)],
             }, expected);
