@@ -1,13 +1,15 @@
+using OpenData.Catalog;
 using OpenData.Lake;
 
 namespace OpenData.Api;
 
 /// <summary>
 /// Every Lake:MaintenanceInterval, removes versions past retention and then the files nothing references
-/// (including uploads left in staging by a crashed request). A failed run is logged and retried next time.
+/// (including uploads left in staging by a crashed request and the rejects reports of removed versions). A failed run is logged and retried next time.
 /// </summary>
 public sealed class LakeMaintenanceService(
-    LakeRetention retention, LakeJanitor janitor, LakeOptions options, ILogger<LakeMaintenanceService> logger) : BackgroundService
+    LakeRetention retention, LakeJanitor janitor, ICatalogStore catalog, LakeOptions options, ILogger<LakeMaintenanceService> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,11 +20,12 @@ public sealed class LakeMaintenanceService(
             {
                 var expired = await retention.RunAsync(stoppingToken);
                 var garbage = await janitor.RunAsync(stoppingToken);
-                if (expired.FilesDeleted + garbage.FilesDeleted > 0)
+                var reports = await new RejectsFiles(options.DataDirectory).RemoveExpiredAsync(catalog, stoppingToken);
+                if (expired.FilesDeleted + garbage.FilesDeleted + reports > 0)
                 {
                     logger.LogInformation(
-                        "Lake maintenance removed {Versions} expired versions and {Files} files ({Bytes} bytes).",
-                        expired.VersionsDeleted, expired.FilesDeleted + garbage.FilesDeleted, expired.BytesDeleted + garbage.BytesDeleted);
+                        "Lake maintenance removed {Versions} expired versions, {Files} files ({Bytes} bytes) and {Reports} rejects reports.",
+                        expired.VersionsDeleted, expired.FilesDeleted + garbage.FilesDeleted, expired.BytesDeleted + garbage.BytesDeleted, reports);
                 }
             }
             catch (Exception error) when (error is not OperationCanceledException)

@@ -1,4 +1,5 @@
 using System.Text;
+using OpenData.Catalog;
 using OpenData.Ingest;
 
 namespace OpenData.Api;
@@ -28,6 +29,29 @@ public sealed class RejectsFiles(string dataDirectory)
             }
         }
         File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>Removes the reports of versions the catalog no longer has (past retention); returns how many.</summary>
+    public async Task<int> RemoveExpiredAsync(ICatalogStore catalog, CancellationToken cancellationToken)
+    {
+        var root = Path.Combine(dataDirectory, "rejects");
+        if (!Directory.Exists(root))
+        {
+            return 0;
+        }
+        var removed = 0;
+        foreach (var path in Directory.EnumerateFiles(root, "*.csv", SearchOption.AllDirectories))
+        {
+            var datasetFolder = Path.GetDirectoryName(path)!;
+            var department = Path.GetFileName(Path.GetDirectoryName(datasetFolder)!);
+            if (int.TryParse(Path.GetFileNameWithoutExtension(path), out var version)
+                && await catalog.GetVersionAsync(department, Path.GetFileName(datasetFolder), version, cancellationToken) is null)
+            {
+                File.Delete(path);
+                removed++;
+            }
+        }
+        return removed;
     }
 
     /// <summary>RFC 4180: quote a field holding a comma, quote or line break, doubling its quotes.</summary>

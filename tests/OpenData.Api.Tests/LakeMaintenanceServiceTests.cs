@@ -33,15 +33,19 @@ public class LakeMaintenanceServiceTests
         using var client = factory.CreateClient();
         var leftoverUpload = Write(factory.DataDirectory, "staging", "uploads", "crashed-upload.csv");
         var orphan = Write(factory.DataDirectory, "lake", "internal", department, "kept", "never-committed", "part-0.parquet");
+        var expiredReport = Write(factory.DataDirectory, "rejects", department, "kept", "7.csv");
+        var currentReport = Write(factory.DataDirectory, "rejects", department, "kept", "1.csv");
 
         var clock = Stopwatch.StartNew();
-        while ((File.Exists(leftoverUpload) || File.Exists(orphan)) && clock.Elapsed < TimeSpan.FromSeconds(30))
+        while ((File.Exists(leftoverUpload) || File.Exists(orphan) || File.Exists(expiredReport)) && clock.Elapsed < TimeSpan.FromSeconds(30))
         {
             await Task.Delay(100);
         }
 
         Assert.False(File.Exists(leftoverUpload));
         Assert.False(File.Exists(orphan));
+        Assert.False(File.Exists(expiredReport));
+        Assert.True(File.Exists(currentReport));
         Assert.Equal(2L, Convert.ToInt64(await upload.QueryAsync(1, "SELECT count(*) FROM v")));
     }
 
