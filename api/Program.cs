@@ -10,6 +10,7 @@ builder.AddAuditLog();
 builder.AddAnonymousRateLimits();
 builder.AddDatasetsOptions();
 builder.AddUploadOptions();
+builder.AddSqlEndpoint();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -26,5 +27,6 @@ app.MapDepartmentsApi();
 app.MapDatasetsApi();
 app.MapVersionsApi();
 app.MapDatasetDataApi();
+app.MapSqlApi();
 
 app.Run();

@@ -5,6 +5,17 @@ namespace OpenData.DuckDB;
 public sealed partial class DuckDBConnection
 {
     /// <summary>
+    /// Counts the statements in <paramref name="sql"/> with DuckDB's parser alone (duckdb_extract_statements), without
+    /// preparing any: preparing binds, and binding some statements already acts (EXPORT DATABASE creates its folder).
+    /// </summary>
+    /// <exception cref="DuckDBException">The text does not parse.</exception>
+    public int CountStatements(string sql)
+    {
+        using var batch = DuckDBStatementBatch.Parse(this, sql);
+        return batch.Count;
+    }
+
+    /// <summary>
     /// Splits <paramref name="sql"/> into statements with DuckDB's own parser and tells each one's type
     /// (duckdb_extract_statements, then duckdb_prepared_statement_type). Nothing is executed. Statements are
     /// prepared against the current catalog, so one that refers to a table an earlier statement would create

@@ -166,17 +166,25 @@ public sealed partial class DuckDBConnection : DbConnection
 
     // duckdb_query_progress reports only while the progress bar is on; printing it would write to the host's
     // console. Both are session settings, so they are set per connection unless the connection string sets them.
+    // An instance whose configuration is locked (lock_configuration, as sandboxes do) refuses every SET: its
+    // connections keep the settings it was locked with.
     private void EnableProgressTracking(DuckDBConnectionStringBuilder builder)
     {
         var statements = new[] { ("enable_progress_bar", "true"), ("enable_progress_bar_print", "false") }
             .Where(setting => !builder.ContainsKey(setting.Item1))
             .Select(setting => $"SET {setting.Item1} = {setting.Item2};");
         var sql = string.Concat(statements);
-        if (sql.Length > 0)
+        if (sql.Length > 0 && !IsConfigurationLocked())
         {
             using var command = new DuckDBCommand(sql, this);
             command.ExecuteNonQuery();
         }
+    }
+
+    private bool IsConfigurationLocked()
+    {
+        using var command = new DuckDBCommand("SELECT current_setting('lock_configuration')", this);
+        return command.ExecuteScalar() is true;
     }
 
     private void SetState(ConnectionState state)

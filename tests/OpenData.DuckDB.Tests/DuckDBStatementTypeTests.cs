@@ -33,6 +33,16 @@ public class DuckDBStatementTypeTests(DuckDBDatabaseFixture db) : IClassFixture<
     }
 
     [Fact]
+    public void CountStatements_parses_without_binding_so_an_export_creates_no_folder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "never-exported-" + Guid.NewGuid().ToString("N"));
+
+        Assert.Equal(3, db.Connection.CountStatements($"SELECT 1; -- a comment\nEXPORT DATABASE '{folder}'; SELECT 2"));
+        Assert.False(Directory.Exists(folder));
+        Assert.Throws<DuckDBException>(() => db.Connection.CountStatements("SELEC 1"));
+    }
+
+    [Fact]
     public void GetStatementTypes_splits_a_multi_statement_text_without_running_it()
     {
         new DuckDBCommand("CREATE TABLE IF NOT EXISTS kept (n INT)", db.Connection).ExecuteNonQuery();

@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using OpenData.Catalog;
+using OpenData.DuckDB;
+
+namespace OpenData.Lake.Query;
+
+/// <summary>
+/// The SQL engine over the lake: one locked DuckDB sandbox per audience (see <see cref="QueryAudience"/>), each
+/// allowed to read exactly the folders of the datasets that audience may see, with a view per dataset and per kept
+/// version. Before each session it reads the catalog and brings the audience's sandbox up to date: new views on a
+/// commit, a new sandbox when the set of visible datasets changed. Safe to share between threads.
+/// </summary>
+public sealed class QueryEngine : IDisposable
+{
+    private readonly ICatalogStore _catalog;
+    private readonly LakeLayout _layout;
+    private readonly QueryEngineOptions _options;
+    private readonly QueryViews _views;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, AudienceSlot> _audiences = new(StringComparer.Ordinal);
+    private volatile bool _disposed;
+
+    public QueryEngine(ICatalogStore catalog, LakeOptions lake, QueryEngineOptions options, TimeProvider? time = null)
+    {
+        _catalog = catalog;
+        _layout = new LakeLayout(lake.DataDirectory);
+        _options = options;
+        _time = time ?? TimeProvider.System;
+        _views = new QueryViews(catalog, _layout, lake.Retention);
+        SandboxesFolder = Path.Combine(_layout.DataDirectory, "sandboxes");
+        // What an earlier run left behind when it stopped without closing its sandboxes: temp files and exports.
+        if (Directory.Exists(SandboxesFolder))
+        {
+            Directory.Delete(SandboxesFolder, recursive: true);
+        }
+    }
+
+    /// <summary>Where sandboxes keep their temp files and Parquet exports, one folder each.</summary>
+    public string SandboxesFolder { get; }
+
+    /// <summary>A session on the audience's sandbox, with every dataset's view at its current version.</summary>
+    /// <exception cref="InvalidOperationException">The sandbox could not be set up: a fault of the engine, not of any query.</exception>
+    public async Task<QuerySession> OpenSessionAsync(QueryAudience audience, CancellationToken cancellationToken = default)
+    {
+        var slot = _audiences.GetOrAdd(audience.Key, _ => new AudienceSlot());
+        await slot.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await RefreshAndOpenAsync(audience, slot, cancellationToken);
+        }
+        catch (DuckDBException error)
+        {
+            // Only the engine's own SQL runs here; its errors must not pass for the caller's.
+            throw new InvalidOperationException($"The query sandbox for '{audience.Key}' could not be set up: {error.Message}", error);
+        }
+        finally
+        {
+            slot.Gate.Release();
+        }
+    }
+
+    /// <summary>Retires every sandbox; each closes when its last running session does.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        foreach (var slot in _audiences.Values)
+        {
+            slot.Sandbox?.Retire();
+        }
+    }
+
+    private async Task<QuerySession> RefreshAndOpenAsync(QueryAudience audience, AudienceSlot slot, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        // Read under the gate: two requests refreshing from catalog reads taken in the other order could
+        // otherwise move a view back to an older version.
+        var visible = (await _catalog.ListDatasetsAsync(cancellationToken: cancellationToken))
+            .Select(dataset => (Dataset: dataset, Tier: audience.TierOf(dataset)))
+            .Where(view => view.Tier is not null)
+            .Select(view => (view.Dataset, Tier: view.Tier!))
+            .ToList();
+        var folders = visible
+            .Select(view => _layout.DatasetFolder(view.Tier, view.Dataset.Department, view.Dataset.Slug) + Path.DirectorySeparatorChar)
+            .ToHashSet(StringComparer.Ordinal);
+        if (slot.Sandbox is null || !slot.Sandbox.DatasetFolders.SetEquals(folders))
+        {
+            var sandbox = await QuerySandbox.CreateAsync(SandboxesFolder, folders, _options, cancellationToken);
+            slot.Sandbox?.Retire();
+            slot.Sandbox = sandbox;
+        }
+        await _views.RefreshAsync(slot.Sandbox, visible, _time.GetUtcNow(), cancellationToken);
+        // A sandbox is retired under this gate once it stopped being the slot's, or when the engine is disposed.
+        var connection = slot.Sandbox.OpenSession() ?? throw new ObjectDisposedException(nameof(QueryEngine));
+        return new QuerySession(slot.Sandbox, connection);
+    }
+
+    private sealed class AudienceSlot
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public QuerySandbox? Sandbox { get; set; }
+    }
+}
