@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenData.DuckDB;
+using OpenData.Streaming;
 
 namespace OpenData.Api;
 
@@ -17,8 +18,9 @@ public static class HealthApi
         return app;
     }
 
-    public static Results<Ok<HealthReport>, ProblemHttpResult> GetHealth(OpenDataOptions options)
+    public static Results<Ok<HealthReport>, ProblemHttpResult> GetHealth(OpenDataOptions options, StreamingSetup streaming)
     {
+        var kafka = new KafkaHealth(streaming.State, streaming.Detail, streaming.BootstrapServers, streaming.EmbeddedCluster is not null, streaming.LibraryVersion);
         try
         {
             using var connection = new DuckDBConnection();
@@ -26,7 +28,9 @@ public static class HealthApi
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT version()";
             var engineVersion = (string)command.ExecuteScalar()!;
-            return TypedResults.Ok(new HealthReport("ok", new DuckDBHealth(DuckDBConnection.LibraryVersion, engineVersion), options.DataDirectory));
+            // Kafka asked for but librdkafka missing: the platform works, without streaming.
+            var status = streaming.State == StreamingSetup.Unavailable ? "degraded" : "ok";
+            return TypedResults.Ok(new HealthReport(status, new DuckDBHealth(DuckDBConnection.LibraryVersion, engineVersion), options.DataDirectory, kafka));
         }
         catch (Exception error) when (error is DuckDBException or DllNotFoundException)
         {
@@ -36,7 +40,10 @@ public static class HealthApi
 }
 
 /// <summary>The body of GET /health.</summary>
-public sealed record HealthReport(string Status, DuckDBHealth DuckDB, string DataDirectory);
+public sealed record HealthReport(string Status, DuckDBHealth DuckDB, string DataDirectory, KafkaHealth Kafka);
 
 /// <summary>The engine's library version and the version its SQL reports.</summary>
 public sealed record DuckDBHealth(string LibraryVersion, string Version);
+
+/// <summary>Streaming: <c>off</c>, <c>on</c> or <c>unavailable</c> (with how to fix it), and the brokers in use.</summary>
+public sealed record KafkaHealth(string Status, string Detail, string? BootstrapServers, bool Embedded, string? LibrdkafkaVersion);

@@ -11,6 +11,7 @@ builder.AddAnonymousRateLimits();
 builder.AddDatasetsOptions();
 builder.AddUploadOptions();
 builder.AddSqlEndpoint();
+builder.AddStreaming();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -28,5 +29,7 @@ app.MapDatasetsApi();
 app.MapVersionsApi();
 app.MapDatasetDataApi();
 app.MapSqlApi();
+app.MapStreamsApi();
+app.MapMetricsApi();
 
 app.Run();

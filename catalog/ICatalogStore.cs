@@ -69,4 +69,18 @@ public interface ICatalogStore
 
     /// <summary>Every file path that any kept version references: what the janitor must not remove.</summary>
     Task<IReadOnlySet<string>> ListReferencedFilePathsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Binds the dataset to a topic, or changes its binding; returns it as stored.</summary>
+    /// <exception cref="CatalogException">NotFound (dataset or rejects dataset); AlreadyExists when another dataset
+    /// is bound to the topic; InvalidValue.</exception>
+    Task<StreamBinding> PutStreamAsync(StreamBinding stream, CancellationToken cancellationToken = default);
+
+    /// <summary>Every stream, by department and dataset.</summary>
+    Task<IReadOnlyList<StreamBinding>> ListStreamsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Where the dataset stands in each topic partition it has taken records from (see
+    /// <see cref="VersionCommit.StreamOffsets"/>), by topic and partition.</summary>
+    /// <exception cref="CatalogException">NotFound.</exception>
+    Task<IReadOnlyList<StreamPosition>> GetStreamPositionsAsync(
+        string department, string dataset, CancellationToken cancellationToken = default);
 }

@@ -20,4 +20,7 @@ public sealed record LakeCommitRequest
     public required string CreatedBy { get; init; }
 
     public VersionSource? Source { get; init; }
+
+    /// <summary>For a streamed append: the Kafka records it holds, recorded in the version's catalog transaction.</summary>
+    public IReadOnlyList<StreamOffsetRange> StreamOffsets { get; init; } = [];
 }

@@ -182,6 +182,7 @@ public sealed class LakeWriter
             Schema = summary.Schema,
             Statistics = summary.Statistics,
             Source = attempt.Request.Source,
+            StreamOffsets = attempt.Request.StreamOffsets,
         };
     }
 

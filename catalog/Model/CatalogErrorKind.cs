@@ -15,4 +15,8 @@ public enum CatalogErrorKind
 
     /// <summary>A value breaks a catalog rule, such as a malformed slug or checksum (400).</summary>
     InvalidValue,
+
+    /// <summary>A streamed commit's offsets overlap what the dataset already holds: another consumer took those
+    /// records first, and committing them again would duplicate them (409).</summary>
+    StreamOffsetConflict,
 }

@@ -35,6 +35,11 @@ public sealed class CatalogException : Exception
             ActualVersion = actual,
         };
 
+    internal static CatalogException OffsetsTaken(string department, string dataset, StreamOffsetRange range, long stored) =>
+        new(CatalogErrorKind.StreamOffsetConflict,
+            $"Dataset '{department}/{dataset}' already holds {range.Topic}[{range.Partition}] up to offset {stored}, " +
+            $"so records from offset {range.From} would be duplicated: read the stored position and consume from there.");
+
     internal static CatalogException Invalid(string message) => new(CatalogErrorKind.InvalidValue, message);
 
     private static string Show(int? version) => version is { } v ? v.ToString() : "none";

@@ -25,4 +25,10 @@ public sealed record VersionCommit
     public IReadOnlyList<ColumnStatistics> Statistics { get; init; } = [];
 
     public VersionSource? Source { get; init; }
+
+    /// <summary>
+    /// For a streamed append: the Kafka records it holds. Stored in the same transaction as the version, which is
+    /// refused (<see cref="CatalogErrorKind.StreamOffsetConflict"/>) when a range starts before the stored position.
+    /// </summary>
+    public IReadOnlyList<StreamOffsetRange> StreamOffsets { get; init; } = [];
 }

@@ -100,6 +100,31 @@ internal static class SqliteMigrations
         CREATE VIRTUAL TABLE IF NOT EXISTS dataset_search
             USING fts5 (title, description, keywords, tokenize = 'unicode61 remove_diacritics 2');
         """,
+
+        // 2: Kafka streams and the offsets each dataset holds, written with the version that holds them.
+        """
+        CREATE TABLE IF NOT EXISTS streams (
+            dataset_id         INTEGER PRIMARY KEY REFERENCES datasets (id),
+            topic              TEXT NOT NULL UNIQUE,
+            format             TEXT NOT NULL,
+            flush_interval_ms  INTEGER NOT NULL,
+            flush_size         INTEGER NOT NULL,
+            rejects_dataset_id INTEGER NOT NULL REFERENCES datasets (id),
+            created_by         TEXT NOT NULL,
+            created_at         TEXT NOT NULL,
+            updated_at         TEXT NOT NULL
+        );
+
+        CREATE TABLE IF NOT EXISTS stream_offsets (
+            dataset_id   INTEGER NOT NULL REFERENCES datasets (id),
+            topic        TEXT NOT NULL,
+            partition    INTEGER NOT NULL,
+            next_offset  INTEGER NOT NULL,
+            version      INTEGER NOT NULL,   -- the version that took the records up to next_offset
+            committed_at TEXT NOT NULL,
+            PRIMARY KEY (dataset_id, topic, partition)
+        );
+        """,
     ];
 
     /// <summary>The schema version this program writes.</summary>

@@ -18,7 +18,9 @@ public sealed class ExternalHost : IDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ExternalHost> StartAsync(string dataDirectory, string adminKey)
+    /// <param name="environment">Further settings, e.g. Kafka__BootstrapServers.</param>
+    public static async Task<ExternalHost> StartAsync(
+        string dataDirectory, string adminKey, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "OpenData.Api.dll");
         Assert.True(File.Exists(dll), $"The built host is not at {dll}.");
@@ -35,6 +37,10 @@ public sealed class ExternalHost : IDisposable
         start.Environment["OpenData__DataDirectory"] = dataDirectory;
         start.Environment["OpenData__AdminKey"] = adminKey;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         var process = Process.Start(start)!;
         // Drain the output so a full pipe never blocks the host.
         process.OutputDataReceived += (_, _) => { };
