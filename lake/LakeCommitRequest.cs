@@ -23,4 +23,7 @@ public sealed record LakeCommitRequest
 
     /// <summary>For a streamed append: the Kafka records it holds, recorded in the version's catalog transaction.</summary>
     public IReadOnlyList<StreamOffsetRange> StreamOffsets { get; init; } = [];
+
+    /// <summary>For a pipeline's result: the pipeline and the exact input snapshots, recorded with the version.</summary>
+    public VersionDerivation? Derivation { get; init; }
 }

@@ -167,8 +167,11 @@ public sealed class LakeWriter
             }
         }
 
-        var summary = await SnapshotStatistics.ComputeAsync(
-            connection, internalFiles.Select(f => Layout.ToFullPath(f.Path)).ToList(), cancellationToken);
+        var allPaths = internalFiles.Select(f => Layout.ToFullPath(f.Path)).ToList();
+        var summary = mode == CommitMode.Append && previous is not null
+            ? await AppendStatistics.ComputeAsync(
+                connection, previous, attempt.NewRows!.Files.Select(f => Layout.ToFullPath(f.Path)).ToList(), allPaths, cancellationToken)
+            : await SnapshotStatistics.ComputeAsync(connection, allPaths, cancellationToken);
         List<VersionFile> files = [.. internalFiles, .. publicFiles];
         return new VersionCommit
         {
@@ -183,6 +186,7 @@ public sealed class LakeWriter
             Statistics = summary.Statistics,
             Source = attempt.Request.Source,
             StreamOffsets = attempt.Request.StreamOffsets,
+            Derivation = attempt.Request.Derivation,
         };
     }
 

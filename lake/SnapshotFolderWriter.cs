@@ -8,7 +8,9 @@ namespace OpenData.Lake;
 /// flush them to disk, then move the whole folder into the lake with one rename. The files are not part of
 /// any version until the catalog records them.
 /// </summary>
-internal sealed class SnapshotFolderWriter(LakeLayout layout, LakeOptions options)
+/// <param name="targetFileRows">Rows per file, rounded up to whole row groups; null writes one file (per partition).
+/// Ignored for partitioned datasets: DuckDB cannot split the files of a partitioned COPY.</param>
+internal sealed class SnapshotFolderWriter(LakeLayout layout, LakeOptions options, long? targetFileRows = null)
 {
     public async Task<SnapshotFolder> WriteAsync(
         DuckDBConnection connection,
@@ -64,9 +66,16 @@ internal sealed class SnapshotFolderWriter(LakeLayout layout, LakeOptions option
     private string CopySql(
         string staging, string rowsSql, IReadOnlyList<string> sortColumns, IReadOnlyList<string> partitionColumns)
     {
-        var copyOptions = $"FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE {LakeSql.Int(options.RowGroupSize)}";
+        var rowGroupSize = Math.Min(options.RowGroupSize, targetFileRows ?? long.MaxValue);
+        var copyOptions = $"FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE {LakeSql.Int(rowGroupSize)}";
         string target;
-        if (partitionColumns.Count == 0)
+        if (partitionColumns.Count == 0 && targetFileRows is { } rows)
+        {
+            // An ordered COPY fills the files one after the other, so each file holds one stretch of the sort order.
+            target = staging;
+            copyOptions += $", ROW_GROUPS_PER_FILE {LakeSql.Int((rows + rowGroupSize - 1) / rowGroupSize)}, FILENAME_PATTERN 'part-{{i}}'";
+        }
+        else if (partitionColumns.Count == 0)
         {
             target = Path.Combine(staging, "part-0.parquet");
         }

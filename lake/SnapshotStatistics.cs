@@ -49,7 +49,8 @@ internal static class SnapshotStatistics
         return new SnapshotSummary(rows[0].RowCount, schema, rows[0].Statistics);
     }
 
-    private static string? Text(DuckDBDataReader reader, int ordinal)
+    /// <summary>A min or max as the catalog keeps it: text, cut to <see cref="MaxValueLength"/> characters.</summary>
+    public static string? Text(DuckDBDataReader reader, int ordinal)
     {
         if (reader.IsDBNull(ordinal))
         {

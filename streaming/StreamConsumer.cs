@@ -9,10 +9,12 @@ namespace OpenData.Streaming;
 
 /// <summary>
 /// One Kafka consumer for every stream bound in the catalog, in the shared group, on one thread: records are
-/// gathered per topic and committed to the lake per stream when its flush interval or size is reached.
+/// gathered per topic and committed to the lake per stream when its flush interval or size is reached. A batch is
+/// committed on another thread while the next one is read, one commit per stream at a time and in order.
 /// Exactly once into the lake: on assignment it seeks to the offsets the catalog holds; on revocation it commits
-/// its batches first; a failed commit throws its batch away and reads again from the catalog's offsets; and the
-/// catalog refuses offsets a dataset already holds. Kafka's committed offsets follow, for lag tools only.
+/// its batches first; a failed commit throws its batch away, and the records read after it, and reads again from the
+/// catalog's offsets; and the catalog refuses offsets a dataset already holds. Kafka's committed offsets follow, for
+/// lag tools only.
 /// </summary>
 public sealed class StreamConsumer : IDisposable
 {
@@ -99,13 +101,22 @@ public sealed class StreamConsumer : IDisposable
         _stopping = CancellationToken.None;
         foreach (var stream in _streams.Values)
         {
-            Flush(stream, rewind: false);
+            Drain(stream);
         }
         _consumer.Close();
     }
 
     public void Dispose()
     {
+        // A commit still running (Run left by an exception) must not lose its connection under it; how it ended
+        // does not matter here: the catalog holds the truth.
+        foreach (var stream in _streams.Values)
+        {
+            if (stream.Committing is { Commit: IAsyncResult running })
+            {
+                running.AsyncWaitHandle.WaitOne();
+            }
+        }
         _consumer.Dispose();
         _connection.Dispose();
     }
@@ -163,7 +174,7 @@ public sealed class StreamConsumer : IDisposable
         // The subscription changes: every partition is revoked (and committed) first, by the rebalance.
         foreach (var stream in _streams.Values)
         {
-            Flush(stream, rewind: false);
+            Drain(stream);
         }
         _consumer.Unsubscribe();
         _streams.Clear();
@@ -209,7 +220,7 @@ public sealed class StreamConsumer : IDisposable
         {
             if (_streams.TryGetValue(group.Key, out var stream))
             {
-                Flush(stream, rewind: false);
+                Drain(stream);
                 Forget(stream, group.Select(p => p.Partition.Value).ToList());
             }
         }
@@ -224,6 +235,8 @@ public sealed class StreamConsumer : IDisposable
             {
                 _logger.LogWarning("Lost {Topic} partitions {Partitions}; their uncommitted records are left to the new owner.",
                     group.Key, string.Join(",", group.Select(p => p.Partition.Value)));
+                // A commit already running ends either way (the catalog refuses offsets the new owner took first).
+                Complete(stream, rewind: false);
                 Forget(stream, group.Select(p => p.Partition.Value).ToList());
             }
         }
@@ -245,51 +258,81 @@ public sealed class StreamConsumer : IDisposable
         var now = _time.GetUtcNow();
         foreach (var stream in _streams.Values)
         {
-            if (stream.Batch.Count >= stream.Binding.FlushSize
-                || (stream.Batch.StartedAt is { } started && now - started >= stream.Binding.FlushInterval))
+            if (stream.Committing is { Commit.IsCompleted: true })
             {
-                Flush(stream, rewind: true);
+                Complete(stream, rewind: true);
+            }
+            var batch = stream.Batch;
+            var full = batch.Count >= stream.Binding.FlushSize;
+            if (!full && !(batch.StartedAt is { } started && now - started >= stream.Binding.FlushInterval))
+            {
+                continue;
+            }
+            if (stream.Committing is not null)
+            {
+                if (!full)
+                {
+                    continue; // due by time: it goes as soon as the commit before it is done
+                }
+                Complete(stream, rewind: true); // full: reading waits for the commit before it
+            }
+            if (stream.Batch.Count > 0)
+            {
+                StartCommit(stream);
             }
         }
     }
 
+    /// <summary>Commits what the stream holds and waits for it: before its partitions go, and when stopping.</summary>
+    private void Drain(Runtime stream)
+    {
+        Complete(stream, rewind: false);
+        if (stream.Batch.Count > 0)
+        {
+            StartCommit(stream);
+            Complete(stream, rewind: false);
+        }
+    }
+
     /// <summary>
-    /// Commits the stream's batch. On failure the batch is thrown away and, with <paramref name="rewind"/>, its
-    /// partitions wait <see cref="KafkaOptions.RetryDelay"/> and then read again from the catalog's offsets.
+    /// Hands the stream's batch to a commit on another thread and starts a new batch. The commit moves the positions
+    /// of a copy of the partitions' states; <see cref="Complete"/> takes them over once it is done, on this thread.
     /// </summary>
-    private void Flush(Runtime stream, bool rewind)
+    private void StartCommit(Runtime stream)
     {
         var batch = stream.Batch;
-        if (batch.Count == 0)
+        stream.Batch = new StreamBatch(stream.Binding.Topic);
+        var states = batch.Partitions.Keys.ToDictionary(p => p, p => stream.Partitions[p].Copy());
+        var (binding, stopping) = (stream.Binding, _stopping);
+        stream.Committing = (batch, states, Task.Run(() => _committer.CommitAsync(_connection, binding, batch, states, stopping)));
+    }
+
+    /// <summary>
+    /// Waits for the stream's commit, if one is running. On failure its batch is thrown away together with the
+    /// records of its partitions read since (committing those would skip the failed ones), and, with
+    /// <paramref name="rewind"/>, its partitions wait <see cref="KafkaOptions.RetryDelay"/> and then read again from
+    /// the catalog's offsets.
+    /// </summary>
+    private void Complete(Runtime stream, bool rewind)
+    {
+        if (stream.Committing is not { } committing)
         {
             return;
         }
+        stream.Committing = null;
+        var (batch, states, commit) = committing;
+        BatchOutcome outcome;
         try
         {
-            var outcome = Run(token => _committer.CommitAsync(_connection, stream.Binding, batch, stream.Partitions, token));
-            foreach (var (partition, (_, last, newest)) in batch.Partitions)
-            {
-                var records = batch.Messages.Count(m => m.Partition == partition);
-                var rejects = outcome.RejectsByPartition.GetValueOrDefault(partition);
-                _metrics.Committed(stream.Key, partition, last + 1, records - rejects, rejects, newest);
-            }
-            if (outcome.AddedColumns.Count > 0)
-            {
-                _logger.LogInformation("Stream {Topic} added column(s) {Columns} to {Dataset}.", stream.Binding.Topic,
-                    string.Join(", ", outcome.AddedColumns.Select(c => $"{c.Name} {c.Type}")), stream.Key);
-            }
-            _logger.LogDebug("Stream {Topic}: {Rows} rows and {Rejects} rejects committed (version {Version}).",
-                stream.Binding.Topic, outcome.Rows, outcome.Rejects, outcome.Version);
-            CommitToKafka(batch);
-            batch.Clear();
+            outcome = commit.GetAwaiter().GetResult();
         }
         catch (Exception e)
         {
             var partitions = batch.Partitions.Keys.ToList();
-            batch.Clear();
-            if (e is OperationCanceledException && _stopping.IsCancellationRequested)
+            stream.Batch.Drop(partitions);
+            if (e is OperationCanceledException)
             {
-                return; // stopping: the next owner reads these records again from the catalog's offsets
+                return; // only stopping cancels a commit: the next owner reads these records again from the catalog's offsets
             }
             var retryAt = _time.GetUtcNow() + _options.RetryDelay;
             _metrics.Failed(stream.Key, e.Message, retryAt);
@@ -299,7 +342,30 @@ public sealed class StreamConsumer : IDisposable
             {
                 Rewind(stream, partitions, retryAt);
             }
+            return;
         }
+
+        foreach (var (partition, state) in states)
+        {
+            if (stream.Partitions.TryGetValue(partition, out var live))
+            {
+                (live.RowsNext, live.RejectsNext) = (state.RowsNext, state.RejectsNext);
+            }
+        }
+        foreach (var (partition, (_, last, newest)) in batch.Partitions)
+        {
+            var records = batch.Messages.Count(m => m.Partition == partition);
+            var rejects = outcome.RejectsByPartition.GetValueOrDefault(partition);
+            _metrics.Committed(stream.Key, partition, last + 1, records - rejects, rejects, newest);
+        }
+        if (outcome.AddedColumns.Count > 0)
+        {
+            _logger.LogInformation("Stream {Topic} added column(s) {Columns} to {Dataset}.", stream.Binding.Topic,
+                string.Join(", ", outcome.AddedColumns.Select(c => $"{c.Name} {c.Type}")), stream.Key);
+        }
+        _logger.LogDebug("Stream {Topic}: {Rows} rows and {Rejects} rejects committed (version {Version}).",
+            stream.Binding.Topic, outcome.Rows, outcome.Rejects, outcome.Version);
+        CommitToKafka(batch);
     }
 
     /// <summary>Seeks the partitions back to the catalog's offsets and pauses them until <paramref name="retryAt"/>.</summary>
@@ -402,8 +468,12 @@ public sealed class StreamConsumer : IDisposable
 
         public string Key => StreamMetrics.Key(Binding.Department, Binding.Dataset);
 
-        public StreamBatch Batch { get; } = new(binding.Topic);
+        /// <summary>The records read since the last batch went to be committed.</summary>
+        public StreamBatch Batch { get; set; } = new(binding.Topic);
 
         public Dictionary<int, StreamPartitionState> Partitions { get; } = [];
+
+        /// <summary>The batch being committed on another thread, the states its commit moves, and the commit.</summary>
+        public (StreamBatch Batch, Dictionary<int, StreamPartitionState> States, Task<BatchOutcome> Commit)? Committing { get; set; }
     }
 }

@@ -14,6 +14,9 @@ internal sealed class StreamPartitionState
     /// commits, and the records in between must still be read; their rejects are then left out).</summary>
     public long? ReadFrom => RowsNext;
 
+    /// <summary>A copy for a commit running on another thread to move.</summary>
+    public StreamPartitionState Copy() => new() { RowsNext = RowsNext, RejectsNext = RejectsNext };
+
     /// <summary>The next offset after everything committed to either dataset: where lag is counted from.</summary>
     public long? Flushed => RowsNext is null ? RejectsNext : RejectsNext is null ? RowsNext : Math.Max(RowsNext.Value, RejectsNext.Value);
 }

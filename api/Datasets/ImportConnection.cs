@@ -2,17 +2,20 @@ using OpenData.DuckDB;
 
 namespace OpenData.Api;
 
-/// <summary>A private DuckDB database per import, bounded in memory and spilling to the data folder's staging area.</summary>
+/// <summary>A private DuckDB database per import (or compaction), bounded in memory and spilling to the data folder's staging area.</summary>
 public static class ImportConnection
 {
-    public static async Task<DuckDBConnection> OpenAsync(UploadOptions options, CancellationToken cancellationToken)
+    public static Task<DuckDBConnection> OpenAsync(UploadOptions options, CancellationToken cancellationToken) =>
+        OpenAsync(options.ImportMemoryLimit, options.ImportTempDirectory, cancellationToken);
+
+    public static async Task<DuckDBConnection> OpenAsync(string memoryLimit, string tempDirectory, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(options.ImportTempDirectory);
+        Directory.CreateDirectory(tempDirectory);
         var builder = new DuckDBConnectionStringBuilder
         {
             DataSource = DuckDBConnection.InMemory,
-            ["memory_limit"] = options.ImportMemoryLimit,
-            ["temp_directory"] = options.ImportTempDirectory,
+            ["memory_limit"] = memoryLimit,
+            ["temp_directory"] = tempDirectory,
         };
         var connection = new DuckDBConnection(builder.ConnectionString);
         try

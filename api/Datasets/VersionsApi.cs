@@ -38,7 +38,7 @@ public static class VersionsApi
         }
         if (await services.Catalog.GetVersionAsync(department, dataset, number, cancellationToken) is not { } version)
         {
-            return Problems.NotFound($"Dataset '{department}/{dataset}' has no version {number} (it never existed or is past retention).");
+            return Problems.VersionNotFound(department, dataset, number);
         }
         return TypedResults.Ok(DatasetVisibility.Version(caller, found, version));
     }

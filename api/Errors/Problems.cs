@@ -39,4 +39,7 @@ public static class Problems
 
     public static ProblemHttpResult DatasetNotFound(string department, string dataset) =>
         NotFound($"Dataset '{department}/{dataset}' does not exist, or this key may not see it.");
+
+    public static ProblemHttpResult VersionNotFound(string department, string dataset, int number) =>
+        NotFound($"Dataset '{department}/{dataset}' has no version {number} (it never existed or is past retention).");
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using OpenData.Lake.Query;
 
 namespace OpenData.Api;
 
@@ -46,9 +45,9 @@ public static class SqlApi
         {
             return invalid;
         }
-        return await SqlRunner.RunAsync(context, services.Engine, SqlAudiences.For(caller), job, services.Logger.CreateLogger(typeof(SqlApi)));
+        return await services.Runner.RunAsync(context, caller, job);
     }
 }
 
 /// <summary>What the SQL handlers need.</summary>
-public sealed record SqlServices(QueryEngine Engine, SqlOptions Options, ClaimsPrincipal User, ILoggerFactory Logger);
+public sealed record SqlServices(SqlRunner Runner, SqlOptions Options, ClaimsPrincipal User);

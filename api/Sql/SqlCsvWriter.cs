@@ -9,15 +9,9 @@ namespace OpenData.Api;
 /// CSV as RFC 4180 has it: a header of column names, CRLF line ends, fields quoted when they hold a comma, a quote
 /// or a line break. NULL is an empty field and an empty string a quoted one ("").
 /// </summary>
-public sealed class SqlCsvWriter : SqlRowWriter
+public sealed class SqlCsvWriter(string? fileName) : SqlRowWriter(SqlFormat.Csv, fileName)
 {
     private readonly StringBuilder _line = new();
-
-    protected override void Start(HttpResponse response)
-    {
-        response.ContentType = "text/csv; charset=utf-8";
-        response.Headers.ContentDisposition = "attachment; filename=\"query.csv\"";
-    }
 
     protected override void Begin(IBufferWriter<byte> output, DuckDBDataReader reader)
     {
@@ -72,7 +66,7 @@ public sealed class SqlCsvWriter : SqlRowWriter
         EndLine(output);
     }
 
-    protected override void End(IBufferWriter<byte> output, bool truncated, long elapsedMs)
+    protected override void End(IBufferWriter<byte> output, bool truncated, long? elapsedMs)
     {
     }
 

@@ -6,7 +6,7 @@ using OpenData.Lake.Query;
 
 namespace OpenData.Api;
 
-/// <summary>Binds <see cref="SqlOptions"/> and registers the query engine, which the container disposes on shutdown.</summary>
+/// <summary>Binds <see cref="SqlOptions"/> and registers the query engine, which the container disposes on shutdown, and its runner.</summary>
 public static partial class SqlEndpointExtensions
 {
     public static WebApplicationBuilder AddSqlEndpoint(this WebApplicationBuilder builder)
@@ -30,6 +30,7 @@ public static partial class SqlEndpointExtensions
                 provider.GetRequiredService<LakeOptions>(),
                 new QueryEngineOptions(sql.MemoryLimit, sql.Threads, sql.MaxTempDirectorySize));
         });
+        builder.Services.AddSingleton<SqlRunner>();
         return builder;
     }
 

@@ -1,6 +1,6 @@
 namespace OpenData.Api;
 
-/// <summary>How the SQL endpoint writes a result.</summary>
+/// <summary>How the SQL endpoint and downloads write a result.</summary>
 public enum SqlFormat
 {
     Json,
@@ -17,4 +17,15 @@ public static class SqlFormats
         format = SqlFormat.Json;
         return text is null || (Enum.TryParse(text, ignoreCase: true, out format) && char.IsLetter(text[0]));
     }
+
+    public static string ContentType(SqlFormat format) => format switch
+    {
+        SqlFormat.Json => "application/json; charset=utf-8",
+        SqlFormat.Csv => "text/csv; charset=utf-8",
+        SqlFormat.Ndjson => "application/x-ndjson; charset=utf-8",
+        _ => "application/vnd.apache.parquet",
+    };
+
+    /// <summary>The file name extension: the format's name in lowercase.</summary>
+    public static string Extension(SqlFormat format) => format.ToString().ToLowerInvariant();
 }

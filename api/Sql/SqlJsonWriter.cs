@@ -6,17 +6,16 @@ namespace OpenData.Api;
 
 /// <summary>
 /// One JSON document: <c>{"columns":[{"name","type"}],"rows":[[…]],"truncated":false,"elapsed_ms":12}</c>, where
-/// <c>type</c> is DuckDB's type name. Whether it was cut is in the document itself.
+/// <c>type</c> is DuckDB's type name. Whether it was cut is in the document itself. Without a clock there is no
+/// <c>elapsed_ms</c>: downloads are files, which say what they hold, not how long they took.
 /// </summary>
-public sealed class SqlJsonWriter : SqlRowWriter
+public sealed class SqlJsonWriter(string? fileName) : SqlRowWriter(SqlFormat.Json, fileName)
 {
     private Utf8JsonWriter? _json;
 
     private Utf8JsonWriter Json => _json ?? throw new InvalidOperationException("The document has not begun.");
 
     protected override bool SaysTruncatedOutside => false;
-
-    protected override void Start(HttpResponse response) => response.ContentType = "application/json; charset=utf-8";
 
     protected override void Begin(IBufferWriter<byte> output, DuckDBDataReader reader)
     {
@@ -46,11 +45,14 @@ public sealed class SqlJsonWriter : SqlRowWriter
         Json.Flush();
     }
 
-    protected override void End(IBufferWriter<byte> output, bool truncated, long elapsedMs)
+    protected override void End(IBufferWriter<byte> output, bool truncated, long? elapsedMs)
     {
         Json.WriteEndArray();
         Json.WriteBoolean("truncated", truncated);
-        Json.WriteNumber("elapsed_ms", elapsedMs);
+        if (elapsedMs is { } elapsed)
+        {
+            Json.WriteNumber("elapsed_ms", elapsed);
+        }
         Json.WriteEndObject();
         Json.Dispose();
     }

@@ -5,12 +5,10 @@ using OpenData.DuckDB;
 namespace OpenData.Api;
 
 /// <summary>Newline-delimited JSON: one object per row, named by column.</summary>
-public sealed class SqlNdjsonWriter : SqlRowWriter
+public sealed class SqlNdjsonWriter(string? fileName) : SqlRowWriter(SqlFormat.Ndjson, fileName)
 {
     private Utf8JsonWriter? _json;
     private string[] _names = [];
-
-    protected override void Start(HttpResponse response) => response.ContentType = "application/x-ndjson; charset=utf-8";
 
     protected override void Begin(IBufferWriter<byte> output, DuckDBDataReader reader)
     {
@@ -34,5 +32,5 @@ public sealed class SqlNdjsonWriter : SqlRowWriter
         json.Reset();
     }
 
-    protected override void End(IBufferWriter<byte> output, bool truncated, long elapsedMs) => _json?.Dispose();
+    protected override void End(IBufferWriter<byte> output, bool truncated, long? elapsedMs) => _json?.Dispose();
 }

@@ -59,4 +59,8 @@ public sealed record SqlQueryString(
 }
 
 /// <summary>A request that passed its checks: what runs, how the rows are written, and the limits.</summary>
-public sealed record SqlJob(string Sql, SqlFormat Format, long MaxRows, TimeSpan Timeout);
+public sealed record SqlJob(string Sql, SqlFormat Format, long MaxRows, TimeSpan Timeout)
+{
+    /// <summary>Set for a filtered download (GET /data/…), whose SQL was assembled from its parameters.</summary>
+    public DownloadTarget? Download { get; init; }
+}

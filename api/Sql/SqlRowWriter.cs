@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
+using System.IO.Pipelines;
+using Microsoft.Net.Http.Headers;
 using OpenData.DuckDB;
 
 namespace OpenData.Api;
@@ -10,8 +12,10 @@ namespace OpenData.Api;
 /// <c>X-Truncated</c> header saying whether max_rows cut it, and with a problem instead if the query fails in them.
 /// A longer answer is sent on every <see cref="FlushBytes"/> once the look-ahead is full; whether it was cut is known
 /// only at its end, so it comes as an <c>X-Truncated</c> trailer where the protocol carries trailers (HTTP/2).
+/// Downloads write their cached copies with the same writers, into a file.
 /// </summary>
-public abstract class SqlRowWriter
+/// <param name="fileName">The name the answer is offered to be saved as (Content-Disposition), or null to show it inline.</param>
+public abstract class SqlRowWriter(SqlFormat format, string? fileName)
 {
     /// <summary>Says whether max_rows cut the answer: a header, or a trailer on answers longer than the look-ahead.</summary>
     public const string TruncatedHeader = "X-Truncated";
@@ -22,24 +26,86 @@ public abstract class SqlRowWriter
     private readonly Output _output = new();
     private ArrayBufferWriter<byte>? _lookahead = new();
 
-    public static SqlRowWriter For(SqlFormat format) => format switch
+    public static SqlRowWriter For(SqlFormat format, string? fileName = null) => format switch
     {
-        SqlFormat.Json => new SqlJsonWriter(),
-        SqlFormat.Csv => new SqlCsvWriter(),
-        SqlFormat.Ndjson => new SqlNdjsonWriter(),
+        SqlFormat.Json => new SqlJsonWriter(fileName),
+        SqlFormat.Csv => new SqlCsvWriter(fileName),
+        SqlFormat.Ndjson => new SqlNdjsonWriter(fileName),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Parquet is written by DuckDB, not row by row."),
     };
 
     /// <summary>True once bytes went to the client: the status and headers are gone, and a problem can no longer be sent.</summary>
     public bool Started => _lookahead is null;
 
+    /// <summary>The bytes written so far.</summary>
+    public long Bytes => _output.Written;
+
+    /// <summary>Offers the response to be saved as <paramref name="fileName"/> (Content-Disposition: attachment).</summary>
+    public static void Attach(HttpResponse response, string fileName)
+    {
+        var disposition = new ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(fileName);
+        response.Headers.ContentDisposition = disposition.ToString();
+    }
+
     /// <summary>Writes the rows from the reader's current one (<paramref name="hasRow"/> tells whether there is one).</summary>
+    /// <param name="clock">The time since the request began, for formats that say it; null leaves it out.</param>
     /// <returns>The rows written.</returns>
     public async Task<long> WriteAsync(
-        HttpResponse response, DuckDBDataReader reader, bool hasRow, long maxRows, Stopwatch clock, CancellationToken cancellationToken)
+        HttpResponse response, DuckDBDataReader reader, bool hasRow, long maxRows, Stopwatch? clock, CancellationToken cancellationToken)
     {
         _output.Target = _lookahead!;
         Begin(_output, reader);
+        var (rows, more) = await WriteRowsAsync(reader, hasRow, maxRows, () => SendAsync(response, truncated: null, cancellationToken), cancellationToken);
+        var sentBeforeTheEnd = Started;
+        End(_output, truncated: more, clock?.ElapsedMilliseconds);
+        await SendAsync(response, truncated: more, cancellationToken);
+        if (sentBeforeTheEnd && SaysTruncatedOutside && response.SupportsTrailers())
+        {
+            response.AppendTrailer(TruncatedHeader, more ? "true" : "false");
+        }
+        return rows;
+    }
+
+    /// <summary>
+    /// Writes every row of the reader into <paramref name="file"/>: no look-ahead, no headers and no elapsed time,
+    /// so the same rows always make the same bytes (a download's cached copy).
+    /// </summary>
+    /// <returns>The rows written.</returns>
+    public async Task<long> WriteAsync(Stream file, DuckDBDataReader reader, CancellationToken cancellationToken)
+    {
+        var target = PipeWriter.Create(file, new StreamPipeWriterOptions(leaveOpen: true));
+        _lookahead = null;
+        _output.Target = target;
+        Begin(_output, reader);
+        var hasRow = await reader.ReadAsync(cancellationToken);
+        var (rows, _) = await WriteRowsAsync(reader, hasRow, long.MaxValue, async () =>
+        {
+            _output.Pending = 0;
+            await target.FlushAsync(cancellationToken);
+        }, cancellationToken);
+        End(_output, truncated: false, elapsedMs: null);
+        await target.FlushAsync(cancellationToken);
+        await target.CompleteAsync();
+        return rows;
+    }
+
+    protected abstract void Begin(IBufferWriter<byte> output, DuckDBDataReader reader);
+
+    /// <summary>Writes one row; what it writes must be committed (advanced) to the output by the time it returns.</summary>
+    protected abstract void Row(IBufferWriter<byte> output, DuckDBDataReader reader);
+
+    /// <param name="elapsedMs">Null when the time is not to be said.</param>
+    protected abstract void End(IBufferWriter<byte> output, bool truncated, long? elapsedMs);
+
+    /// <summary>False for formats that say it in their body (JSON's "truncated").</summary>
+    protected virtual bool SaysTruncatedOutside => true;
+
+    /// <summary>Writes rows until <paramref name="maxRows"/>, calling <paramref name="flush"/> whenever enough is pending.</summary>
+    /// <returns>The rows written, and whether the reader had more (one row more than max_rows tells whether the answer was cut).</returns>
+    private async Task<(long Rows, bool More)> WriteRowsAsync(
+        DuckDBDataReader reader, bool hasRow, long maxRows, Func<Task> flush, CancellationToken cancellationToken)
+    {
         long rows = 0;
         while (hasRow && rows < maxRows)
         {
@@ -47,40 +113,23 @@ public abstract class SqlRowWriter
             rows++;
             if (_output.Pending >= (Started ? FlushBytes : LookaheadBytes))
             {
-                await SendAsync(response, truncated: null, cancellationToken);
+                await flush();
             }
-            // One row more than max_rows tells whether the answer was cut.
             hasRow = await reader.ReadAsync(cancellationToken);
         }
-        var sentBeforeTheEnd = Started;
-        End(_output, truncated: hasRow, clock.ElapsedMilliseconds);
-        await SendAsync(response, truncated: hasRow, cancellationToken);
-        if (sentBeforeTheEnd && SaysTruncatedOutside && response.SupportsTrailers())
-        {
-            response.AppendTrailer(TruncatedHeader, hasRow ? "true" : "false");
-        }
-        return rows;
+        return (rows, hasRow);
     }
-
-    /// <summary>Sets the content type and any header of the format.</summary>
-    protected abstract void Start(HttpResponse response);
-
-    protected abstract void Begin(IBufferWriter<byte> output, DuckDBDataReader reader);
-
-    /// <summary>Writes one row; what it writes must be committed (advanced) to the output by the time it returns.</summary>
-    protected abstract void Row(IBufferWriter<byte> output, DuckDBDataReader reader);
-
-    protected abstract void End(IBufferWriter<byte> output, bool truncated, long elapsedMs);
-
-    /// <summary>False for formats that say it in their body (JSON's "truncated").</summary>
-    protected virtual bool SaysTruncatedOutside => true;
 
     /// <summary>Starts the response if it has not started (with the header when <paramref name="truncated"/> is known), then sends what is pending.</summary>
     private async Task SendAsync(HttpResponse response, bool? truncated, CancellationToken cancellationToken)
     {
         if (_lookahead is not null)
         {
-            Start(response);
+            response.ContentType = SqlFormats.ContentType(format);
+            if (fileName is not null)
+            {
+                Attach(response, fileName);
+            }
             if (SaysTruncatedOutside && truncated is { } cut)
             {
                 response.Headers[TruncatedHeader] = cut ? "true" : "false";
@@ -104,10 +153,13 @@ public abstract class SqlRowWriter
 
         public long Pending { get; set; }
 
+        public long Written { get; private set; }
+
         public void Advance(int count)
         {
             Target.Advance(count);
             Pending += count;
+            Written += count;
         }
 
         public Memory<byte> GetMemory(int sizeHint = 0) => Target.GetMemory(sizeHint);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Runtime.InteropServices;
+using OpenData.Bench;
 using OpenData.Bench.UploadThroughput;
 
 // Uploads the reference CSV over HTTP to the platform (a separate process) and, in the same run, times bare DuckDB
@@ -70,10 +71,7 @@ try
             upload = await Upload.PutAsync(client, publisher, csv, clock);
             sampler.Take();
             await sampler.DisposeAsync();
-            lock (sampler.Points)
-            {
-                points = [.. sampler.Points];
-            }
+            points = [.. sampler.Points];
         }
         hwm = ProcStatus.Read(server.Pid).PeakRss;
         peakRss = Math.Max(hwm, points.Length == 0 ? 0 : points.Max(point => point.Rss));

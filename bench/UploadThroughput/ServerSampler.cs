@@ -13,64 +13,30 @@ internal sealed class ServerSampler : IAsyncDisposable
 
     private readonly int pid;
     private readonly string dataDirectory;
-    private readonly Stopwatch clock;
-    private readonly CancellationTokenSource stop = new();
-    private readonly Task loop;
+    private readonly PeriodicSampler<Point> sampler;
 
     public ServerSampler(int pid, string dataDirectory, Stopwatch clock)
     {
         this.pid = pid;
         this.dataDirectory = dataDirectory;
-        this.clock = clock;
-        loop = Task.Run(RunAsync);
+        sampler = new PeriodicSampler<Point>(Read, clock, TimeSpan.FromMilliseconds(100));
     }
 
-    public List<Point> Points { get; } = [];
+    /// <summary>The samples so far, oldest first (a copy).</summary>
+    public IReadOnlyList<Point> Points => sampler.Points;
 
-    public long PeakRss => Points.Count == 0 ? -1 : Points.Max(point => point.Rss);
+    public long PeakRss => Points is { Count: > 0 } points ? points.Max(point => point.Rss) : -1;
 
-    private async Task RunAsync()
+    public void Take() => sampler.Take();
+
+    private Point Read(TimeSpan at)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
-        do
-        {
-            try
-            {
-                Take();
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
-            {
-                // The process or a file went away between listing and reading: skip this sample.
-            }
-        }
-        while (await Wait(timer));
-    }
-
-    private async Task<bool> Wait(PeriodicTimer timer)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stop.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    public void Take()
-    {
-        var at = clock.Elapsed;
         var sample = ProcStatus.Read(pid);
         var staging = Path.Combine(dataDirectory, "staging");
         var uploads = Size(Path.Combine(staging, "uploads"));
         var spill = Size(Path.Combine(staging, "duckdb"));
-        var point = new Point(at, sample.Rss, sample.Cpu, uploads, spill, Size(Path.Combine(dataDirectory, "lake")),
+        return new Point(at, sample.Rss, sample.Cpu, uploads, spill, Size(Path.Combine(dataDirectory, "lake")),
             Size(staging) - uploads - spill);
-        lock (Points)
-        {
-            Points.Add(point);
-        }
     }
 
     private static long Size(string folder)
@@ -93,17 +59,5 @@ internal sealed class ServerSampler : IAsyncDisposable
         return total;
     }
 
-    private bool disposed;
-
-    public async ValueTask DisposeAsync()
-    {
-        if (disposed)
-        {
-            return;
-        }
-        disposed = true;
-        await stop.CancelAsync();
-        await loop;
-        stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => sampler.DisposeAsync();
 }

@@ -31,4 +31,8 @@ public sealed record VersionCommit
     /// refused (<see cref="CatalogErrorKind.StreamOffsetConflict"/>) when a range starts before the stored position.
     /// </summary>
     public IReadOnlyList<StreamOffsetRange> StreamOffsets { get; init; } = [];
+
+    /// <summary>For a version a pipeline computed: the pipeline and the input snapshots, recorded with the version
+    /// (its lineage).</summary>
+    public VersionDerivation? Derivation { get; init; }
 }

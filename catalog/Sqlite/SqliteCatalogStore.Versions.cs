@@ -54,6 +54,7 @@ public sealed partial class SqliteCatalogStore
             await RecordFilesAsync(connection, transaction, datasetId, current, number, commit.Files, cancellationToken);
             await RecordSchemaAsync(connection, transaction, versionId, commit, cancellationToken);
             await RecordStreamOffsetsAsync(connection, transaction, datasetId, number, now, commit, cancellationToken);
+            await RecordDerivationAsync(connection, transaction, versionId, commit, cancellationToken);
 
             await connection.ExecuteAsync(
                 transaction,

@@ -125,6 +125,55 @@ internal static class SqliteMigrations
             PRIMARY KEY (dataset_id, topic, partition)
         );
         """,
+
+        // 3: pipelines, their runs, and the input snapshots of every derived version (lineage).
+        """
+        CREATE TABLE IF NOT EXISTS pipelines (
+            id            INTEGER PRIMARY KEY,
+            name          TEXT NOT NULL UNIQUE,
+            department_id INTEGER NOT NULL REFERENCES departments (id),
+            sql           TEXT NOT NULL,
+            inputs        TEXT NOT NULL,   -- JSON array of "department/dataset"
+            target        TEXT NOT NULL,   -- JSON object: dataset slug and the metadata it is created with
+            mode          TEXT NOT NULL CHECK (mode IN ('replace', 'append', 'incremental')),
+            watermark     TEXT,
+            schedule      TEXT,            -- Quartz cron expression
+            on_input_change INTEGER NOT NULL,
+            checks        TEXT NOT NULL,   -- JSON array
+            suppression   TEXT,            -- JSON object; NULL for none
+            created_by    TEXT NOT NULL,
+            created_at    TEXT NOT NULL,
+            updated_at    TEXT NOT NULL
+        );
+
+        CREATE TABLE IF NOT EXISTS pipeline_runs (
+            id             INTEGER PRIMARY KEY,
+            pipeline_id    INTEGER NOT NULL REFERENCES pipelines (id) ON DELETE CASCADE,
+            trigger        TEXT NOT NULL CHECK (trigger IN ('manual', 'schedule', 'inputchange')),
+            attempt        INTEGER NOT NULL,
+            status         TEXT NOT NULL CHECK (status IN ('running', 'succeeded', 'failed')),
+            started_at     TEXT NOT NULL,
+            ended_at       TEXT,
+            rows           INTEGER,
+            inputs         TEXT NOT NULL,  -- JSON array of {department, dataset, version}
+            output_version INTEGER,
+            error          TEXT,
+            failed_check   TEXT            -- JSON object; NULL when no check failed
+        );
+        CREATE INDEX IF NOT EXISTS pipeline_runs_by_pipeline ON pipeline_runs (pipeline_id, id);
+        CREATE INDEX IF NOT EXISTS pipeline_runs_by_status ON pipeline_runs (status);
+
+        -- Written in the transaction of the derived version: a version without rows here was not derived.
+        -- The pipeline is kept by name, so lineage outlives a deleted pipeline.
+        CREATE TABLE IF NOT EXISTS version_inputs (
+            version_id       INTEGER NOT NULL REFERENCES versions (id) ON DELETE CASCADE,
+            input_dataset_id INTEGER NOT NULL REFERENCES datasets (id),
+            input_version    INTEGER NOT NULL,
+            pipeline         TEXT NOT NULL,
+            PRIMARY KEY (version_id, input_dataset_id)
+        );
+        CREATE INDEX IF NOT EXISTS version_inputs_by_input ON version_inputs (input_dataset_id);
+        """,
     ];
 
     /// <summary>The schema version this program writes.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
 
 namespace OpenData.Catalog;
@@ -10,7 +11,12 @@ internal static class SqliteValues
     // Fixed-width UTC text with full tick precision: sorts and compares as text, round-trips exactly.
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        // Enums inside JSON columns by name, as in enum columns (see Text below).
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
 
     public static string Time(DateTimeOffset time) =>
         time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
@@ -46,6 +52,13 @@ internal static class SqliteValues
         reader.IsDBNull(ordinal)
             ? null
             : JsonSerializer.Deserialize<ContractColumn[]>(reader.GetString(ordinal), JsonOptions) ?? [];
+
+    /// <summary>Nested values (a pipeline's checks, a run's inputs) as JSON objects or arrays.</summary>
+    public static string? JsonObject<T>(T? value) where T : class =>
+        value is null ? null : JsonSerializer.Serialize(value, JsonOptions);
+
+    public static T? ReadJsonOrNull<T>(this SqliteDataReader reader, int ordinal) where T : class =>
+        reader.IsDBNull(ordinal) ? null : JsonSerializer.Deserialize<T>(reader.GetString(ordinal), JsonOptions);
 
     /// <summary>Enums are stored as lowercase names (<c>public</c>, <c>append</c>) so the file reads well
     /// and reordering an enum cannot change stored meaning.</summary>

@@ -1,6 +1,6 @@
 namespace OpenData.Lake.Query;
 
-/// <summary>A query's result written as a Parquet file in the sandbox's export folder; disposing deletes the file.</summary>
+/// <summary>A query's result written by DuckDB as a file (Parquet, or CSV for downloads) in the sandbox's export folder; disposing deletes the file.</summary>
 public sealed class ParquetExport(string path, long rows, bool truncated) : IDisposable
 {
     public string Path { get; } = path;

@@ -33,29 +33,34 @@ public sealed class QuerySession : IDisposable
     }
 
     /// <summary>
-    /// Writes at most <paramref name="maxRows"/> rows of the query to a zstd Parquet file. DuckDB writes it, into the
-    /// sandbox's own export folder (user SQL cannot write there: it may only SELECT), so the file never passes
-    /// through memory whole.
+    /// Writes the query's rows to a zstd Parquet file, at most <paramref name="maxRows"/> of them (null: all). DuckDB
+    /// writes it, into the sandbox's own export folder (user SQL cannot write there: it may only SELECT), so the file
+    /// never passes through memory whole.
     /// </summary>
-    public async Task<ParquetExport> ExportParquetAsync(CheckedQuery query, long maxRows, CancellationToken cancellationToken)
+    public async Task<ParquetExport> ExportParquetAsync(CheckedQuery query, long? maxRows, CancellationToken cancellationToken)
     {
         if (query.IsExplain)
         {
             throw new QueryRefusedException("EXPLAIN answers in text: ask for json, csv or ndjson rather than parquet.");
         }
-        // One row more than asked tells whether the result was cut; then the file is rewritten without it.
+        var rowsSql = $"FROM query({LakeSql.Literal(query.Sql)})";
         var path = NewExportPath();
         string? whole = null;
         try
         {
-            var rows = await CopyAsync($"FROM query({LakeSql.Literal(query.Sql)}) LIMIT {LakeSql.Int(maxRows + 1)}", path, cancellationToken);
-            if (rows <= maxRows)
+            if (maxRows is not { } cap)
+            {
+                return new ParquetExport(path, await CopyAsync(rowsSql, path, cancellationToken), truncated: false);
+            }
+            // One row more than asked tells whether the result was cut; then the file is rewritten without it.
+            var rows = await CopyAsync($"{rowsSql} LIMIT {LakeSql.Int(cap + 1)}", path, cancellationToken);
+            if (rows <= cap)
             {
                 return new ParquetExport(path, rows, truncated: false);
             }
             (whole, path) = (path, NewExportPath());
-            await CopyAsync($"FROM read_parquet({LakeSql.Literal(whole)}) LIMIT {LakeSql.Int(maxRows)}", path, cancellationToken);
-            return new ParquetExport(path, maxRows, truncated: true);
+            await CopyAsync($"FROM read_parquet({LakeSql.Literal(whole)}) LIMIT {LakeSql.Int(cap)}", path, cancellationToken);
+            return new ParquetExport(path, cap, truncated: true);
         }
         catch
         {
@@ -71,6 +76,36 @@ public sealed class QuerySession : IDisposable
         }
     }
 
+    /// <summary>
+    /// Writes every row of the query to a CSV file in the sandbox's export folder with DuckDB's COPY, in the bytes
+    /// of the API's CSV writer (see <see cref="CsvExport"/>); null, and nothing written, when a column's type is not
+    /// one COPY can write that way, so that the caller writes the rows itself.
+    /// </summary>
+    public async Task<ParquetExport?> ExportCsvAsync(CheckedQuery query, CancellationToken cancellationToken)
+    {
+        if (query.IsExplain)
+        {
+            throw new QueryRefusedException("EXPLAIN answers in text, not as a file.");
+        }
+        var source = $"query({LakeSql.Literal(query.Sql)})";
+        var columns = await LakeSql.DescribeAsync(_connection, $"FROM {source}", cancellationToken);
+        if (CsvExport.SelectList(columns) is not { } select)
+        {
+            return null;
+        }
+        var path = NewExportPath(".csv");
+        try
+        {
+            var rows = await CopyAsync($"SELECT {select} FROM {source}", path, CsvExport.CopyOptions, cancellationToken);
+            return new ParquetExport(path, rows, truncated: false);
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+
     public void Dispose()
     {
         _command?.Dispose();
@@ -78,12 +113,15 @@ public sealed class QuerySession : IDisposable
         _sandbox.SessionClosed();
     }
 
-    private string NewExportPath() => Path.Combine(_sandbox.ExportFolder, Guid.NewGuid().ToString("N") + ".parquet");
+    private string NewExportPath(string extension = ".parquet") => Path.Combine(_sandbox.ExportFolder, Guid.NewGuid().ToString("N") + extension);
 
-    private async Task<long> CopyAsync(string rowsSql, string path, CancellationToken cancellationToken)
+    private async Task<long> CopyAsync(string rowsSql, string path, CancellationToken cancellationToken) =>
+        await CopyAsync(rowsSql, path, "FORMAT parquet, COMPRESSION zstd", cancellationToken);
+
+    private async Task<long> CopyAsync(string rowsSql, string path, string options, CancellationToken cancellationToken)
     {
         await using var command = _connection.CreateCommand();
-        command.CommandText = $"COPY ({rowsSql}) TO {LakeSql.Literal(path)} (FORMAT parquet, COMPRESSION zstd);";
+        command.CommandText = $"COPY ({rowsSql}) TO {LakeSql.Literal(path)} ({options});";
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

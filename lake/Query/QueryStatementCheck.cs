@@ -15,6 +15,12 @@ internal static class QueryStatementCheck
 {
     private const string OneSelect = "the SQL endpoint runs one SELECT statement (or EXPLAIN of one)";
 
+    /// <summary>DuckDB's own schemas and catalogs: the views in them are not datasets.</summary>
+    private static readonly HashSet<string> SystemSchemas = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "information_schema", "pg_catalog", "system", "temp",
+    };
+
     /// <exception cref="QueryRefusedException">The SQL is not one allowed statement.</exception>
     /// <exception cref="DuckDBException">The SQL does not parse or bind (unknown table or column, …).</exception>
     public static CheckedQuery Check(DuckDBConnection connection, string sql)
@@ -31,9 +37,9 @@ internal static class QueryStatementCheck
                 : $"The SQL holds {count} statements: {OneSelect}.");
         }
 
-        if (IsSelect(connection, sql))
+        if (Select(connection, sql) is { } select)
         {
-            return new CheckedQuery(sql, isExplain: false);
+            return select;
         }
         var (keyword, end) = FirstWord(sql);
         if (keyword != "EXPLAIN")
@@ -45,49 +51,65 @@ internal static class QueryStatementCheck
         // EXPLAIN ANALYZE runs its statement, whatever it is (EXPLAIN ANALYZE COPY … TO writes the file). So the text
         // after EXPLAIN is checked as a SELECT of its own, and only "EXPLAIN " + that text runs.
         var explained = sql[end..];
-        if (!IsOneSelect(connection, explained) || connection.GetStatementTypes("EXPLAIN " + explained) is not [DuckDBStatementType.Explain])
+        if (OneSelectOrNull(connection, explained) is not { } inner
+            || connection.GetStatementTypes("EXPLAIN " + explained) is not [DuckDBStatementType.Explain])
         {
             throw new QueryRefusedException(
                 $"Only EXPLAIN followed by one SELECT is allowed; EXPLAIN ANALYZE and EXPLAIN options are not: {OneSelect}.");
         }
-        return new CheckedQuery("EXPLAIN " + explained, isExplain: true);
+        return new CheckedQuery("EXPLAIN " + explained, isExplain: true, inner.Datasets);
     }
 
     /// <summary>
-    /// True when the one statement of <paramref name="sql"/> is a SELECT with allowed functions; false when it is no
-    /// SELECT. Refuses SELECTs that call what the sandbox does not allow.
+    /// The checked query when the one statement of <paramref name="sql"/> is a SELECT with allowed functions; null
+    /// when it is no SELECT. Refuses SELECTs that call what the sandbox does not allow.
     /// </summary>
-    private static bool IsSelect(DuckDBConnection connection, string sql)
+    private static CheckedQuery? Select(DuckDBConnection connection, string sql)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT json_serialize_sql(CAST($sql AS VARCHAR))";
-        command.Parameters.AddWithValue("sql", sql);
-        using var tree = JsonDocument.Parse((string)command.ExecuteScalar()!, new JsonDocumentOptions { MaxDepth = 4096 });
-        var root = tree.RootElement;
-        if (root.GetProperty("error").GetBoolean())
+        using var tree = SqlSyntaxTree.ParseSelect(connection, sql);
+        if (tree is null)
         {
-            // Only SELECT statements serialize; anything else is "not implemented".
-            return root.GetProperty("error_type").GetString() == "not implemented"
-                ? false
-                : throw new DuckDBException(root.GetProperty("error_message").GetString() ?? "The SQL does not parse.", DuckDBErrorType.Parser);
+            return null;
         }
-        Visit(root);
+        var datasets = new List<string>();
+        foreach (var node in SqlSyntaxTree.Nodes(tree.RootElement))
+        {
+            CheckNode(node);
+            if (DatasetOf(node) is { } dataset && !datasets.Contains(dataset))
+            {
+                datasets.Add(dataset);
+            }
+        }
         return connection.GetStatementTypes(sql) is [DuckDBStatementType.Select]
-            ? true
+            ? new CheckedQuery(sql, isExplain: false, datasets, From(tree.RootElement))
             : throw new QueryRefusedException($"DuckDB does not take this statement for a SELECT: {OneSelect}.");
     }
 
-    private static bool IsOneSelect(DuckDBConnection connection, string sql)
+    private static CheckedQuery? OneSelectOrNull(DuckDBConnection connection, string sql)
     {
         try
         {
-            return connection.CountStatements(sql) == 1 && IsSelect(connection, sql);
+            return connection.CountStatements(sql) == 1 ? Select(connection, sql) : null;
         }
         catch (DuckDBException error) when (error.ErrorType == DuckDBErrorType.Parser)
         {
             // "ANALYZE SELECT …" or "(FORMAT json) SELECT …" do not parse on their own.
-            return false;
+            return null;
         }
+    }
+
+    /// <summary>The view a plain SELECT reads as its only FROM, or null (joins, subqueries, set operations, no FROM).</summary>
+    private static (string Schema, string Table)? From(JsonElement root)
+    {
+        var node = root.GetProperty("statements")[0].GetProperty("node");
+        return SqlSyntaxTree.Text(node, "type") == "SELECT_NODE"
+            && node.TryGetProperty("from_table", out var from)
+            && from.ValueKind == JsonValueKind.Object
+            && SqlSyntaxTree.Text(from, "type") == "BASE_TABLE"
+            && SqlSyntaxTree.Text(from, "schema_name") is { Length: > 0 } schema
+            && SqlSyntaxTree.Text(from, "table_name") is { } table
+                ? (schema, table)
+                : null;
     }
 
     /// <summary>The statement's first word in capitals (COPY, EXPORT, ATTACH, …) and where it ends.</summary>
@@ -106,47 +128,48 @@ internal static class QueryStatementCheck
         return (end > start ? sql[start..end].ToUpperInvariant() : null, end);
     }
 
-    private static void Visit(JsonElement element)
+    /// <summary>
+    /// "department/dataset" for a table named with its schema; null for other nodes, unqualified names (CTEs) and
+    /// DuckDB's own catalog views. The statement binds before it runs, so every name left is a dataset's view.
+    /// </summary>
+    private static string? DatasetOf(JsonElement node)
     {
-        switch (element.ValueKind)
+        if (SqlSyntaxTree.Text(node, "type") != "BASE_TABLE"
+            || SqlSyntaxTree.Text(node, "schema_name") is not { Length: > 0 } schema
+            || SqlSyntaxTree.Text(node, "table_name") is not { } table
+            || SystemSchemas.Contains(schema)
+            || SystemSchemas.Contains(SqlSyntaxTree.Text(node, "catalog_name") ?? ""))
         {
-            case JsonValueKind.Object:
-                CheckNode(element);
-                foreach (var property in element.EnumerateObject())
-                {
-                    Visit(property.Value);
-                }
-                break;
-            case JsonValueKind.Array:
-                foreach (var item in element.EnumerateArray())
-                {
-                    Visit(item);
-                }
-                break;
+            return null;
         }
+        // A version view, "dataset@v3" (QueryViews.VersionView), counts for its dataset.
+        var name = table.ToLowerInvariant();
+        var version = name.LastIndexOf("@v", StringComparison.Ordinal);
+        if (version > 0 && name.Length > version + 2 && name[(version + 2)..].All(char.IsAsciiDigit))
+        {
+            name = name[..version];
+        }
+        return schema.ToLowerInvariant() + "/" + name;
     }
 
     private static void CheckNode(JsonElement node)
     {
-        if (Text(node, "class") == "PARAMETER")
+        if (SqlSyntaxTree.Text(node, "class") == "PARAMETER")
         {
             throw new QueryRefusedException("Parameters ($1, ?, $name) are not supported: write the values into the SQL.");
         }
-        if (Text(node, "type") == "TABLE_FUNCTION"
+        if (SqlSyntaxTree.Text(node, "type") == "TABLE_FUNCTION"
             && node.TryGetProperty("function", out var function)
-            && Text(function, "function_name") is { } table
+            && SqlSyntaxTree.Text(function, "function_name") is { } table
             && !QueryFunctions.AllowedTableFunctions.Contains(table))
         {
             throw new QueryRefusedException($"The table function {table}() is not available in the SQL endpoint.");
         }
-        if (Text(node, "class") == "FUNCTION"
-            && Text(node, "function_name") is { } scalar
+        if (SqlSyntaxTree.Text(node, "class") == "FUNCTION"
+            && SqlSyntaxTree.Text(node, "function_name") is { } scalar
             && QueryFunctions.RefusedScalarFunctions.Contains(scalar))
         {
             throw new QueryRefusedException($"The function {scalar}() is not available in the SQL endpoint.");
         }
     }
-
-    private static string? Text(JsonElement node, string property) =>
-        node.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -23,11 +23,7 @@ internal sealed class QueryViews(ICatalogStore catalog, LakeLayout layout, TimeS
             {
                 continue;
             }
-            // Personal columns are never written to the public tier, but one marked personal after a version was
-            // written is still in that version's files: public views leave out what is personal now.
-            var hidden = tier == LakeLayout.PublicTier
-                ? dataset.PersonalColumns.Select(c => c.ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal).ToList()
-                : [];
+            var hidden = TierColumns.Hidden(dataset, tier);
             var key = dataset.Department + "/" + dataset.Slug;
             sandbox.Views.TryGetValue(key, out var defined);
             var sameHidden = defined?.Hidden == string.Join(",", hidden);

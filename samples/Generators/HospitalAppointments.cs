@@ -54,7 +54,7 @@ public sealed class HospitalAppointments : SampleDataset
     public override IReadOnlyList<string> PrimaryKey => ["appointment_id"];
     public override IReadOnlyList<string> SortColumns => ["appointment_at"];
 
-    protected override void WriteRow(SampleCsv csv, long row)
+    protected override void WriteRow(ISampleRow fields, long row)
     {
         // Booked on a day of 2024 (leap year: 366 days) between 07:00 and 22:59.
         var bookedAt = BookingStart
@@ -70,7 +70,7 @@ public sealed class HospitalAppointments : SampleDataset
             : roll < 84 ? "completed"
             : roll < 93 ? "cancelled"
             : "no_show";
-        csv.Field(SampleCsv.Number(row))
+        fields.Field(SampleCsv.Number(row))
             .Field(SampleNames.Person(row, 10, Seed))
             .Field(SampleHash.Pick(row, 7, Seed, Hospitals))
             .Field(department)

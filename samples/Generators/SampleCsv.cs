@@ -4,7 +4,7 @@ using System.Text;
 namespace OpenData.Samples;
 
 /// <summary>Writes CSV the same way everywhere: UTF-8 without BOM, "\n" line ends, invariant culture, RFC 4180 quoting.</summary>
-public sealed class SampleCsv : IDisposable
+public sealed class SampleCsv : ISampleRow, IDisposable
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly TextWriter writer;
@@ -27,7 +27,7 @@ public sealed class SampleCsv : IDisposable
 
     public static string Boolean(bool value) => value ? "true" : "false";
 
-    public SampleCsv Field(string? value)
+    public ISampleRow Field(string? value)
     {
         if (!first)
         {

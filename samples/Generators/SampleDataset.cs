@@ -40,8 +40,17 @@ public abstract class SampleDataset
         }
     }
 
+    /// <summary>Row number <paramref name="row"/> as one JSON object in UTF-8, typed by <see cref="Schema"/>: the record a
+    /// department streams to Kafka (see ../Producer).</summary>
+    public byte[] JsonRecord(long row)
+    {
+        var json = new SampleJson(Schema);
+        WriteRow(json, row);
+        return json.Record;
+    }
+
     /// <summary>Writes row number <paramref name="row"/> (1-based): a pure function of the number.</summary>
-    protected abstract void WriteRow(SampleCsv csv, long row);
+    protected abstract void WriteRow(ISampleRow fields, long row);
 
     /// <summary>The three samples: traffic tickets, hospital appointments, utility bills.</summary>
     public static IReadOnlyList<SampleDataset> All { get; } = [new TrafficTickets(), new HospitalAppointments(), new UtilityBills()];

@@ -47,7 +47,7 @@ public sealed class TrafficTickets : SampleDataset
     public override IReadOnlyList<string> PrimaryKey => ["ticket_id"];
     public override IReadOnlyList<string> SortColumns => ["issued_at"];
 
-    protected override void WriteRow(SampleCsv csv, long row)
+    protected override void WriteRow(ISampleRow fields, long row)
     {
         var issuedAt = Start.AddSeconds(SampleHash.Below(row, 1, Seed, 63_158_400));
         var violation = 1000 + SampleHash.Below(row, 3, Seed, 120);
@@ -57,7 +57,7 @@ public sealed class TrafficTickets : SampleDataset
             + SampleHash.Below(row, 7, Seed, 100_000).ToString("D5", System.Globalization.CultureInfo.InvariantCulture);
         var paid = SampleHash.Below(row, 8, Seed, 100) < 70;
         DateTime? paidAt = paid ? issuedAt.AddSeconds(SampleHash.Below(row, 10, Seed, 5_184_000)) : null;
-        csv.Field(SampleCsv.Number(row))
+        fields.Field(SampleCsv.Number(row))
             .Field(SampleCsv.Timestamp(issuedAt))
             .Field(SampleHash.Pick(row, 2, Seed, Districts))
             .Field(SampleCsv.Number(violation))

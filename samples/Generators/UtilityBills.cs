@@ -47,7 +47,7 @@ public sealed class UtilityBills : SampleDataset
         return Math.Round(amount, 2, MidpointRounding.AwayFromZero);
     }
 
-    protected override void WriteRow(SampleCsv csv, long row)
+    protected override void WriteRow(ISampleRow fields, long row)
     {
         var account = (row - 1) / 12;
         var month = (int)((row - 1) % 12) + 1;
@@ -64,7 +64,7 @@ public sealed class UtilityBills : SampleDataset
             ? issued.AddDays(month == 12 ? SampleHash.Below(row, 10, Seed, 14) : SampleHash.Below(row, 10, Seed, 28))
                 .AddSeconds(6 * 3600 + SampleHash.Below(row, 11, Seed, 17 * 3600))
             : null;
-        csv.Field((10_000 + account).ToString("D10", System.Globalization.CultureInfo.InvariantCulture))
+        fields.Field((10_000 + account).ToString("D10", System.Globalization.CultureInfo.InvariantCulture))
             .Field(holder)
             .Field(district)
             .Field(SampleCsv.Date(new DateOnly(2024, month, 1)))

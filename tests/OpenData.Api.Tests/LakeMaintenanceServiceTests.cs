@@ -35,9 +35,12 @@ public class LakeMaintenanceServiceTests
         var orphan = Write(factory.DataDirectory, "lake", "internal", department, "kept", "never-committed", "part-0.parquet");
         var expiredReport = Write(factory.DataDirectory, "rejects", department, "kept", "7.csv");
         var currentReport = Write(factory.DataDirectory, "rejects", department, "kept", "1.csv");
+        var expiredDownload = Write(factory.DataDirectory, "downloads", "internal", department, "kept", "v7-0123456789abcdef.csv.gz");
+        var currentDownload = Write(factory.DataDirectory, "downloads", "internal", department, "kept", "v1-0123456789abcdef.csv");
 
         var clock = Stopwatch.StartNew();
-        while ((File.Exists(leftoverUpload) || File.Exists(orphan) || File.Exists(expiredReport)) && clock.Elapsed < TimeSpan.FromSeconds(30))
+        while ((File.Exists(leftoverUpload) || File.Exists(orphan) || File.Exists(expiredReport) || File.Exists(expiredDownload))
+            && clock.Elapsed < TimeSpan.FromSeconds(30))
         {
             await Task.Delay(100);
         }
@@ -46,6 +49,8 @@ public class LakeMaintenanceServiceTests
         Assert.False(File.Exists(orphan));
         Assert.False(File.Exists(expiredReport));
         Assert.True(File.Exists(currentReport));
+        Assert.False(File.Exists(expiredDownload));
+        Assert.True(File.Exists(currentDownload));
         Assert.Equal(2L, Convert.ToInt64(await upload.QueryAsync(1, "SELECT count(*) FROM v")));
     }
 

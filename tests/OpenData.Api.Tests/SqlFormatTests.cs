@@ -189,7 +189,7 @@ public sealed class SqlFormatTests(SqlLake lake)
         : null;
 
     /// <summary>Runs <paramref name="sql"/> with {file} standing for the answer saved as a file, on a plain in-memory DuckDB.</summary>
-    private static async Task<List<object?[]>> ReadParquetAsync(HttpResponseMessage response, string sql)
+    internal static async Task<List<object?[]>> ReadParquetAsync(HttpResponseMessage response, string sql)
     {
         var path = Path.Combine(Path.GetTempPath(), "sql-answer-" + Guid.NewGuid().ToString("N") + ".parquet");
         await File.WriteAllBytesAsync(path, await response.Content.ReadAsByteArrayAsync());
@@ -214,7 +214,7 @@ public sealed class SqlFormatTests(SqlLake lake)
     }
 
     /// <summary>RFC 4180 read character by character: quoted fields may hold commas, doubled quotes and line breaks.</summary>
-    private static List<List<(string Text, bool Quoted)>> ParseCsv(string text)
+    internal static List<List<(string Text, bool Quoted)>> ParseCsv(string text)
     {
         var records = new List<List<(string Text, bool Quoted)>>();
         var record = new List<(string Text, bool Quoted)>();

@@ -142,6 +142,25 @@ public sealed class QuerySandboxTests : LakeTestBase
         Assert.True(await reader.ReadAsync());
     }
 
+    [Theory]
+    [InlineData("SELECT count(*) FROM transport.tickets", "transport/tickets", true)]
+    [InlineData("SELECT * FROM \"Transport\".\"tickets@v1\" WHERE plate IS NULL", "transport/tickets", false)]
+    [InlineData("WITH t AS (SELECT * FROM transport.tickets) SELECT count(*) FROM t", "transport/tickets", false)]
+    [InlineData("SELECT 1 FROM transport.tickets UNION ALL SELECT 2", "transport/tickets", false)]
+    [InlineData("SELECT * FROM transport.tickets WHERE ticket_id IN (SELECT 1 FROM range(3))", "transport/tickets", true)]
+    [InlineData("SELECT count(*) FROM information_schema.tables", "", false)]
+    [InlineData("EXPLAIN SELECT 1 FROM transport.tickets", "transport/tickets", false)]
+    public async Task The_check_names_the_datasets_a_query_reads_and_its_one_source(string sql, string datasets, bool readsTickets)
+    {
+        using var engine = await PublishAsync();
+        using var session = await engine.OpenSessionAsync(QueryAudience.Everything);
+
+        var query = session.Check(sql);
+
+        Assert.Equal(datasets, string.Join(",", query.Datasets));
+        Assert.Equal(readsTickets, query.ReadsFrom("transport", "tickets"));
+    }
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();

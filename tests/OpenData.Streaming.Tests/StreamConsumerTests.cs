@@ -69,6 +69,36 @@ public sealed class StreamConsumerTests(MockClusterFixture kafka, ITestOutputHel
     }
 
     [Fact]
+    public async Task A_failed_lake_commit_throws_away_the_records_read_while_it_ran_and_reads_them_again()
+    {
+        await using var harness = await StreamHarness.StartAsync(kafka.BootstrapServers, kafka.Topic());
+        using var producer = StreamHarness.Producer(kafka.BootstrapServers);
+        var commits = 0;
+        harness.Lake.BeforeCatalogCommit = async cancellationToken =>
+        {
+            if (Interlocked.Increment(ref commits) == 3)
+            {
+                // Long enough for the next batch to be read meanwhile: those records must not land before these.
+                await Task.Delay(600, cancellationToken);
+                throw new IOException("simulated failure of a lake commit");
+            }
+        };
+        harness.StartInstance();
+
+        for (var chunk = 0; chunk < 20; chunk++)
+        {
+            await harness.ProduceAsync(producer, chunk * 200, (chunk + 1) * 200);
+            await Task.Delay(100);
+        }
+
+        var (_, distinct) = await harness.WaitForRowsAsync(4_000, Timeout);
+        Assert.Equal(4_000, distinct);
+        Assert.Contains(harness.Errors, e => e.Contains("simulated failure of a lake commit"));
+        var positions = await harness.Catalog.GetStreamPositionsAsync("transport", "tickets");
+        Assert.Equal(4_000, positions.Sum(p => p.NextOffset));
+    }
+
+    [Fact]
     public async Task Poison_messages_go_to_the_rejects_dataset_and_never_stop_the_partition()
     {
         ContractColumn[] contract = [new("ticket_id", "BIGINT", Nullable: false), new("fine", "DECIMAL(10,2)")];

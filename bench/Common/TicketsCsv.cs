@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using OpenData.DuckDB;
 
-namespace OpenData.Bench.UploadThroughput;
+namespace OpenData.Bench;
 
 /// <summary>
 /// The reference CSV, <c>COPY (FROM tickets(n)) TO … (HEADER)</c>, kept in a cache folder between runs. A file is
 /// reused when its size is the one recorded beside it when it was written (and, for 10 million rows, the size that
 /// tickets.sql documents: 1,066,888,164 bytes).
 /// </summary>
-internal static class TicketsCsv
+public static class TicketsCsv
 {
     private const long TenMillionBytes = 1_066_888_164;
 

@@ -1,7 +1,7 @@
-namespace OpenData.Bench.UploadThroughput;
+namespace OpenData.Bench;
 
 /// <summary>The repository (the folder holding Data.sln, found above the build output) and what the benchmark needs from it.</summary>
-internal sealed record Repository(string Root)
+public sealed record Repository(string Root)
 {
     public static Repository Find()
     {

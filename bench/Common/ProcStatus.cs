@@ -1,7 +1,7 @@
-namespace OpenData.Bench.UploadThroughput;
+namespace OpenData.Bench;
 
 /// <summary>A process's resident memory (VmRSS), its peak (VmHWM) and CPU time, from /proc.</summary>
-internal static class ProcStatus
+public static class ProcStatus
 {
     private const double TicksPerSecond = 100; // USER_HZ on Linux
 

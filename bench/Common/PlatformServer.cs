@@ -2,13 +2,14 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace OpenData.Bench.UploadThroughput;
+namespace OpenData.Bench;
 
 /// <summary>
 /// The platform as its own process: <c>dotnet OpenData.Api.dll --urls http://127.0.0.1:&lt;free port&gt;</c> with a
-/// fresh data folder and a generated admin key; its output goes to a log file in the temp folder.
+/// data folder (a fresh one in the work folder unless given) and a generated admin key; its output goes to
+/// <c>server.log</c> in the work folder.
 /// </summary>
-internal sealed class PlatformServer : IAsyncDisposable
+public sealed class PlatformServer : IAsyncDisposable
 {
     private readonly Process process;
     private readonly StreamWriter log;
@@ -29,12 +30,17 @@ internal sealed class PlatformServer : IAsyncDisposable
     public string LogPath { get; }
     public int Pid => process.Id;
 
-    public static async Task<PlatformServer> StartAsync(string apiAssembly, string workFolder)
+    /// <param name="apiAssembly">OpenData.Api.dll, built in Release.</param>
+    /// <param name="workFolder">Where the log goes, and the data folder unless <paramref name="dataDirectory"/> is given.</param>
+    /// <param name="dataDirectory">An existing data folder to serve (its datasets are kept); null: <c>workFolder/data</c>.</param>
+    /// <param name="environment">More environment variables for the host, e.g. <c>Sql__MaxRows</c>.</param>
+    public static async Task<PlatformServer> StartAsync(
+        string apiAssembly, string workFolder, string? dataDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
         var adminKey = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
-        var dataDirectory = Path.Combine(workFolder, "data");
+        dataDirectory = Path.GetFullPath(dataDirectory ?? Path.Combine(workFolder, "data"));
         var logPath = Path.Combine(workFolder, "server.log");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -50,6 +56,10 @@ internal sealed class PlatformServer : IAsyncDisposable
         start.Environment["OpenData__AdminKey"] = adminKey;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         var log = new StreamWriter(logPath) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");

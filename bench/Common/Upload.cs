@@ -4,10 +4,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
-namespace OpenData.Bench.UploadThroughput;
+namespace OpenData.Bench;
 
 /// <summary>The HTTP side: a department, a public dataset sorted by issued_at with plate personal, and the PUT of the file.</summary>
-internal static class Upload
+public static class Upload
 {
     public const string Department = "transport";
     public const string Dataset = "traffic-tickets";
@@ -44,7 +44,10 @@ internal static class Upload
         return publisher;
     }
 
-    /// <summary>PUT …/data with the file streamed from disk (StreamContent over a FileStream, Content-Length set).</summary>
+    /// <summary>
+    /// PUT …/data with the file streamed from disk (StreamContent over a FileStream, Content-Length set), with the
+    /// department's publisher key or an admin key.
+    /// </summary>
     public static async Task<Result> PutAsync(HttpClient client, string publisherKey, string csv, Stopwatch clock)
     {
         await using var file = new FileStream(csv, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan | FileOptions.Asynchronous);
@@ -71,7 +74,8 @@ internal static class Upload
         return new Result(answer.StatusCode, wall, (body.EndedAt ?? clock.Elapsed) - started, parsed, raw);
     }
 
-    private static async Task<JsonNode> Expect(HttpResponseMessage answer, HttpStatusCode status)
+    /// <summary>The answer's JSON when its status is <paramref name="status"/>; otherwise an exception naming the request and the body.</summary>
+    public static async Task<JsonNode> Expect(HttpResponseMessage answer, HttpStatusCode status)
     {
         using (answer)
         {

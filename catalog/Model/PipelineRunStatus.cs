@@ -1,0 +1,8 @@
+namespace OpenData.Catalog;
+
+public enum PipelineRunStatus
+{
+    Running,
+    Succeeded,
+    Failed,
+}
