@@ -30,6 +30,7 @@ public sealed class KafkaOptions
     /// catalog's offsets.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>DuckDB <c>memory_limit</c> of the connection that parses and writes the micro-batches.</summary>
+    /// <summary>DuckDB <c>memory_limit</c> of each of the two connections that parse and write the micro-batches (one
+    /// batch is parsed while the one before it is written).</summary>
     public string BatchMemoryLimit { get; set; } = "1GB";
 }

@@ -5,22 +5,37 @@ using OpenData.Lake;
 namespace OpenData.Streaming;
 
 /// <summary>
-/// Commits one batch: its bad records to the rejects dataset, then its rows to the dataset as an append whose
-/// catalog transaction also records the offsets it took; each commit moves its dataset's position only. The
-/// catalog refuses offsets a dataset already holds, so a batch that another consumer committed first (or that a
+/// Parses one batch, then commits it: its bad records to the rejects dataset, then its rows to the dataset as an
+/// append whose catalog transaction also records the offsets it took; each commit moves its dataset's position only.
+/// The catalog refuses offsets a dataset already holds, so a batch that another consumer committed first (or that a
 /// crash between the two commits left half done) can never land twice.
 /// </summary>
 internal sealed class StreamBatchCommitter(ICatalogStore catalog, LakeWriter lake, JsonBatchParser parser)
 {
-    public async Task<BatchOutcome> CommitAsync(
-        DuckDBConnection connection, StreamBinding stream, StreamBatch batch, IReadOnlyDictionary<int, StreamPartitionState> partitions,
-        CancellationToken cancellationToken)
+    /// <summary>Parses the batch into temporary tables of <paramref name="connection"/>, which commits it next.</summary>
+    /// <param name="columnsBefore">The columns of a batch parsed before this one and not committed yet: those it adds
+    /// are not in the catalog's schema yet, and this batch must not add them again.</param>
+    public async Task<ParsedBatch> ParseAsync(
+        DuckDBConnection connection, StreamBinding stream, StreamBatch batch, IReadOnlyList<StreamColumn>? columnsBefore,
+        IReadOnlyDictionary<int, StreamPartitionState> partitions, CancellationToken cancellationToken)
     {
         var dataset = await catalog.GetDatasetAsync(stream.Department, stream.Dataset, cancellationToken)
             ?? throw new LakeException($"Dataset '{stream.Department}/{stream.Dataset}' of topic '{stream.Topic}' no longer exists.");
         var (schema, fixedSchema) = await StreamSchema.ReadAsync(catalog, dataset, cancellationToken);
+        if (!fixedSchema && columnsBefore is not null)
+        {
+            schema = [.. schema, .. columnsBefore.Where(c => !schema.Any(known => string.Equals(known.Name, c.Name, StringComparison.OrdinalIgnoreCase)))];
+        }
+        // Rejects before these offsets are recorded already (a crash came between the two commits of a batch).
         var rejectsFrom = partitions.Where(p => p.Value.RejectsNext is not null).ToDictionary(p => p.Key, p => p.Value.RejectsNext!.Value);
-        var parsed = await parser.ParseAsync(connection, batch, schema, fixedSchema, rejectsFrom, cancellationToken);
+        return await parser.ParseAsync(connection, batch, schema, fixedSchema, rejectsFrom, cancellationToken);
+    }
+
+    /// <summary>Commits a batch parsed on <paramref name="connection"/>, moving the positions in <paramref name="partitions"/>.</summary>
+    public async Task<BatchOutcome> CommitAsync(
+        DuckDBConnection connection, StreamBinding stream, StreamBatch batch, ParsedBatch parsed,
+        IReadOnlyDictionary<int, StreamPartitionState> partitions, CancellationToken cancellationToken)
+    {
         var createdBy = "kafka:" + stream.Topic;
 
         long rejects = 0;

@@ -9,8 +9,9 @@ namespace OpenData.Streaming;
 
 /// <summary>
 /// One Kafka consumer for every stream bound in the catalog, in the shared group, on one thread: records are
-/// gathered per topic and committed to the lake per stream when its flush interval or size is reached. A batch is
-/// committed on another thread while the next one is read, one commit per stream at a time and in order.
+/// gathered per topic and committed to the lake per stream when its flush interval or size is reached. Batches are
+/// parsed and committed on other threads while the next ones are read: per stream, up to two at a time, one being
+/// parsed while the one before it is written, and always committed in order.
 /// Exactly once into the lake: on assignment it seeks to the offsets the catalog holds; on revocation it commits
 /// its batches first; a failed commit throws its batch away, and the records read after it, and reads again from the
 /// catalog's offsets; and the catalog refuses offsets a dataset already holds. Kafka's committed offsets follow, for
@@ -20,6 +21,7 @@ public sealed class StreamConsumer : IDisposable
 {
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan WatermarkInterval = TimeSpan.FromSeconds(1);
+    private const int BatchesInFlight = 2;
 
     private readonly KafkaOptions _options;
     private readonly ICatalogStore _catalog;
@@ -28,7 +30,7 @@ public sealed class StreamConsumer : IDisposable
     private readonly TimeProvider _time;
     private readonly StreamBatchCommitter _committer;
     private readonly IConsumer<Ignore, byte[]> _consumer;
-    private readonly DuckDBConnection _connection;
+    private readonly BatchConnections _connections;
     private readonly Dictionary<string, Runtime> _streams = new(StringComparer.Ordinal);
     private readonly Dictionary<TopicPartition, DateTimeOffset> _paused = [];
     private DateTimeOffset _nextRefresh = DateTimeOffset.MinValue;
@@ -47,13 +49,12 @@ public sealed class StreamConsumer : IDisposable
         _logger = logger;
         _time = time ?? TimeProvider.System;
         _committer = new StreamBatchCommitter(catalog, lake, new JsonBatchParser(Path.Combine(lake.Layout.StagingFolder, "streams")));
-        _connection = new DuckDBConnection(new DuckDBConnectionStringBuilder
+        _connections = new BatchConnections(BatchesInFlight, new DuckDBConnectionStringBuilder
         {
             DataSource = DuckDBConnection.InMemory,
             ["memory_limit"] = options.BatchMemoryLimit,
             ["temp_directory"] = Path.Combine(lake.Layout.StagingFolder, "duckdb"),
         }.ConnectionString);
-        _connection.Open();
         _consumer = new ConsumerBuilder<Ignore, byte[]>(Config(options, bootstrapServers))
             .SetPartitionsAssignedHandler(OnAssigned)
             .SetPartitionsRevokedHandler(OnRevoked)
@@ -110,15 +111,12 @@ public sealed class StreamConsumer : IDisposable
     {
         // A commit still running (Run left by an exception) must not lose its connection under it; how it ended
         // does not matter here: the catalog holds the truth.
-        foreach (var stream in _streams.Values)
+        foreach (var running in _streams.Values.SelectMany(stream => stream.Committing))
         {
-            if (stream.Committing is { Commit: IAsyncResult running })
-            {
-                running.AsyncWaitHandle.WaitOne();
-            }
+            ((IAsyncResult)running.Commit).AsyncWaitHandle.WaitOne();
         }
         _consumer.Dispose();
-        _connection.Dispose();
+        _connections.Dispose();
     }
 
     private static ConsumerConfig Config(KafkaOptions options, string bootstrapServers)
@@ -235,8 +233,11 @@ public sealed class StreamConsumer : IDisposable
             {
                 _logger.LogWarning("Lost {Topic} partitions {Partitions}; their uncommitted records are left to the new owner.",
                     group.Key, string.Join(",", group.Select(p => p.Partition.Value)));
-                // A commit already running ends either way (the catalog refuses offsets the new owner took first).
-                Complete(stream, rewind: false);
+                // Commits already running end either way (the catalog refuses offsets the new owner took first).
+                while (stream.Committing.Count > 0)
+                {
+                    Complete(stream, rewind: false);
+                }
                 Forget(stream, group.Select(p => p.Partition.Value).ToList());
             }
         }
@@ -258,7 +259,7 @@ public sealed class StreamConsumer : IDisposable
         var now = _time.GetUtcNow();
         foreach (var stream in _streams.Values)
         {
-            if (stream.Committing is { Commit.IsCompleted: true })
+            while (stream.Committing.TryPeek(out var oldest) && oldest.Commit.IsCompleted)
             {
                 Complete(stream, rewind: true);
             }
@@ -268,13 +269,13 @@ public sealed class StreamConsumer : IDisposable
             {
                 continue;
             }
-            if (stream.Committing is not null)
+            if (stream.Committing.Count >= BatchesInFlight)
             {
                 if (!full)
                 {
-                    continue; // due by time: it goes as soon as the commit before it is done
+                    continue; // due by time: it goes as soon as the oldest commit is done
                 }
-                Complete(stream, rewind: true); // full: reading waits for the commit before it
+                Complete(stream, rewind: true); // full: reading waits for the oldest commit
             }
             if (stream.Batch.Count > 0)
             {
@@ -286,7 +287,10 @@ public sealed class StreamConsumer : IDisposable
     /// <summary>Commits what the stream holds and waits for it: before its partitions go, and when stopping.</summary>
     private void Drain(Runtime stream)
     {
-        Complete(stream, rewind: false);
+        while (stream.Committing.Count > 0)
+        {
+            Complete(stream, rewind: false);
+        }
         if (stream.Batch.Count > 0)
         {
             StartCommit(stream);
@@ -295,32 +299,62 @@ public sealed class StreamConsumer : IDisposable
     }
 
     /// <summary>
-    /// Hands the stream's batch to a commit on another thread and starts a new batch. The commit moves the positions
-    /// of a copy of the partitions' states; <see cref="Complete"/> takes them over once it is done, on this thread.
+    /// Hands the stream's batch to another thread and starts a new batch. It is parsed once the batch before it (if
+    /// still in flight) is, on a connection of its own, and committed once that batch is, from the positions that
+    /// commit left; it moves copies of the partitions' states, which <see cref="Complete"/> takes over on this thread.
     /// </summary>
     private void StartCommit(Runtime stream)
     {
         var batch = stream.Batch;
         stream.Batch = new StreamBatch(stream.Binding.Topic);
         var states = batch.Partitions.Keys.ToDictionary(p => p, p => stream.Partitions[p].Copy());
+        var before = stream.Committing.LastOrDefault();
+        var columns = new TaskCompletionSource<IReadOnlyList<StreamColumn>>(TaskCreationOptions.RunContinuationsAsynchronously);
         var (binding, stopping) = (stream.Binding, _stopping);
-        stream.Committing = (batch, states, Task.Run(() => _committer.CommitAsync(_connection, binding, batch, states, stopping)));
+        var commit = Task.Run(() => ParseAndCommitAsync(binding, batch, states, before, columns, stopping));
+        stream.Committing.Enqueue(new InFlight(batch, states, columns.Task, commit));
+    }
+
+    private async Task<BatchOutcome> ParseAndCommitAsync(
+        StreamBinding binding, StreamBatch batch, Dictionary<int, StreamPartitionState> states, InFlight? before,
+        TaskCompletionSource<IReadOnlyList<StreamColumn>> columns, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var columnsBefore = before is null ? null : await before.Columns;
+            using var lease = await _connections.TakeAsync(cancellationToken);
+            var parsed = await _committer.ParseAsync(lease.Connection, binding, batch, columnsBefore, states, cancellationToken);
+            columns.SetResult(parsed.Columns);
+            if (before is not null)
+            {
+                // A batch committed after one that failed would skip that one's records: its failure is this one's.
+                await before.Commit;
+                foreach (var (partition, state) in before.States.Where(p => states.ContainsKey(p.Key)))
+                {
+                    states[partition] = state.Copy();
+                }
+            }
+            return await _committer.CommitAsync(lease.Connection, binding, batch, parsed, states, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            columns.TrySetException(e);
+            throw;
+        }
     }
 
     /// <summary>
-    /// Waits for the stream's commit, if one is running. On failure its batch is thrown away together with the
-    /// records of its partitions read since (committing those would skip the failed ones), and, with
-    /// <paramref name="rewind"/>, its partitions wait <see cref="KafkaOptions.RetryDelay"/> and then read again from
-    /// the catalog's offsets.
+    /// Waits for the stream's oldest commit. On failure the batches after it fail with it: they are thrown away together
+    /// with the records of their partitions read since, and, with <paramref name="rewind"/>, those partitions wait
+    /// <see cref="KafkaOptions.RetryDelay"/> and then read again from the catalog's offsets.
     /// </summary>
     private void Complete(Runtime stream, bool rewind)
     {
-        if (stream.Committing is not { } committing)
+        if (!stream.Committing.TryDequeue(out var oldest))
         {
             return;
         }
-        stream.Committing = null;
-        var (batch, states, commit) = committing;
+        var (batch, states, _, commit) = oldest;
         BatchOutcome outcome;
         try
         {
@@ -328,7 +362,12 @@ public sealed class StreamConsumer : IDisposable
         }
         catch (Exception e)
         {
-            var partitions = batch.Partitions.Keys.ToList();
+            var partitions = batch.Partitions.Keys.ToHashSet();
+            while (stream.Committing.TryDequeue(out var after))
+            {
+                ((IAsyncResult)after.Commit).AsyncWaitHandle.WaitOne();
+                partitions.UnionWith(after.Batch.Partitions.Keys);
+            }
             stream.Batch.Drop(partitions);
             if (e is OperationCanceledException)
             {
@@ -340,7 +379,7 @@ public sealed class StreamConsumer : IDisposable
                 stream.Binding.Topic, stream.Key);
             if (rewind)
             {
-                Rewind(stream, partitions, retryAt);
+                Rewind(stream, [.. partitions], retryAt);
             }
             return;
         }
@@ -462,6 +501,10 @@ public sealed class StreamConsumer : IDisposable
     /// <summary>Runs catalog and lake work to the end on this thread (its own, with no synchronisation context).</summary>
     private T Run<T>(Func<CancellationToken, Task<T>> work) => work(_stopping).GetAwaiter().GetResult();
 
+    /// <summary>A batch handed to another thread: the states its commit moves, its columns once parsed, and the commit.</summary>
+    private sealed record InFlight(
+        StreamBatch Batch, Dictionary<int, StreamPartitionState> States, Task<IReadOnlyList<StreamColumn>> Columns, Task<BatchOutcome> Commit);
+
     private sealed class Runtime(StreamBinding binding)
     {
         public StreamBinding Binding { get; set; } = binding;
@@ -473,7 +516,7 @@ public sealed class StreamConsumer : IDisposable
 
         public Dictionary<int, StreamPartitionState> Partitions { get; } = [];
 
-        /// <summary>The batch being committed on another thread, the states its commit moves, and the commit.</summary>
-        public (StreamBatch Batch, Dictionary<int, StreamPartitionState> States, Task<BatchOutcome> Commit)? Committing { get; set; }
+        /// <summary>The batches being parsed and committed on other threads, oldest first.</summary>
+        public Queue<InFlight> Committing { get; } = new();
     }
 }

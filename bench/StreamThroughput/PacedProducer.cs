@@ -7,9 +7,9 @@ namespace OpenData.Bench.StreamThroughput;
 /// Produces JSON tickets to a topic, the i-th to partition i mod 16, never more than <c>maxLag</c> records ahead of
 /// what the consumer reports done (the mock cluster keeps only about 5 MiB a partition and drops the oldest records
 /// beyond it, so a producer running free would lose records before they are read) and, when given a rate, no faster
-/// than that. Notes when each probe ticket (the ids divisible by <c>probeEvery</c>) was produced.
+/// than that. With <c>probeEvery</c>, notes when each probe ticket (the ids divisible by it) was produced.
 /// </summary>
-internal sealed class PacedProducer(string bootstrapServers, int maxLag, int probeEvery, double? rate = null)
+internal sealed class PacedProducer(string bootstrapServers, int maxLag, int? probeEvery = null, double? rate = null)
 {
     /// <summary>When each probe ticket was handed to the producer, on the run's clock.</summary>
     public Dictionary<long, TimeSpan> ProbesProduced { get; } = [];
@@ -42,7 +42,7 @@ internal sealed class PacedProducer(string bootstrapServers, int maxLag, int pro
                 Thread.Sleep(1);
             }
             var ticket = firstTicket + i;
-            if (ticket % probeEvery == 0)
+            if (probeEvery is { } every && ticket % every == 0)
             {
                 ProbesProduced[ticket] = clock.Elapsed;
             }

@@ -20,8 +20,6 @@ internal sealed class PlatformStream(HttpClient client, string adminKey)
     /// <summary>When each probe ticket first showed in a SQL answer: the start of the first query that returned it.</summary>
     public Dictionary<long, TimeSpan> ProbesVisible { get; } = [];
 
-    public int SqlPolls { get; private set; }
-
     /// <summary>Creates the department and the public tickets dataset (plate personal, sorted by issued_at), binds it to
     /// the topic and waits until the host has every partition.</summary>
     public async Task BindAsync(string topic, TimeSpan timeout)
@@ -74,7 +72,6 @@ internal sealed class PlatformStream(HttpClient client, string adminKey)
             using var query = Request(HttpMethod.Post, "/api/v1/sql");
             query.Content = JsonContent.Create(new { sql, max_rows = 1_000_000 });
             using var answer = await client.SendAsync(query, cancellationToken);
-            SqlPolls++;
             // Before the first commit the view does not exist yet (400): nothing is visible.
             if (answer.StatusCode == HttpStatusCode.OK)
             {

@@ -5,11 +5,11 @@ namespace OpenData.Bench.StreamThroughput;
 
 /// <summary>
 /// The reference tickets as JSON records, one object per ticket as DuckDB's <c>to_json</c> writes a row
-/// (<c>{"ticket_id":1,"issued_at":"2023-11-18 00:40:19",…}</c>), in memory before any clock starts: tickets
-/// <paramref name="first"/> to <paramref name="first"/> + <paramref name="records"/> - 1, in order.
+/// (<c>{"ticket_id":1,"issued_at":"2023-11-18 00:40:19",…}</c>), in memory before any clock starts.
 /// </summary>
 internal static class TicketsJson
 {
+    /// <summary>Tickets <paramref name="first"/> to <paramref name="first"/> + <paramref name="records"/> - 1, in order.</summary>
     public static byte[][] Generate(long first, int records, string macroFile)
     {
         using var connection = new DuckDBConnection();

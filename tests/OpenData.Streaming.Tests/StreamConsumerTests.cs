@@ -78,14 +78,16 @@ public sealed class StreamConsumerTests(MockClusterFixture kafka, ITestOutputHel
         {
             if (Interlocked.Increment(ref commits) == 3)
             {
-                // Long enough for the next batch to be read meanwhile: those records must not land before these.
-                await Task.Delay(600, cancellationToken);
+                // Long enough for the batches after it to be read meanwhile: they must not land in its place.
+                await Task.Delay(1_500, cancellationToken);
                 throw new IOException("simulated failure of a lake commit");
             }
         };
         harness.StartInstance();
+        await harness.ProduceAsync(producer, 0, 200);
+        await harness.WaitForRowsAsync(200, Timeout);
 
-        for (var chunk = 0; chunk < 20; chunk++)
+        for (var chunk = 1; chunk < 20; chunk++)
         {
             await harness.ProduceAsync(producer, chunk * 200, (chunk + 1) * 200);
             await Task.Delay(100);
