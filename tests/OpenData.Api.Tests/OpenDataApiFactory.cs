@@ -57,10 +57,27 @@ public sealed class OpenDataApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (OwnsDataDirectory && Directory.Exists(DataDirectory))
+        if (OwnsDataDirectory)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(DataDirectory, recursive: true);
+            DeleteDataDirectory();
+        }
+    }
+
+    // A background job that was finishing as the host stopped (compaction, the janitor) may still remove a folder
+    // while the recursive delete walks it: try again rather than fail the class's cleanup.
+    private void DeleteDataDirectory()
+    {
+        for (var attempt = 1; Directory.Exists(DataDirectory); attempt++)
+        {
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException) when (attempt < 10)
+            {
+                Thread.Sleep(100);
+            }
         }
     }
 }
