@@ -3,8 +3,8 @@ using OpenData.DuckDB;
 
 namespace OpenData.Lake;
 
-/// <summary>SQL text building and running for the lake. Names and paths are quoted here, once.</summary>
-internal static class LakeSql
+/// <summary>SQL text building and running for the lake and what writes into it (streams). Names and paths are quoted here, once.</summary>
+public static class LakeSql
 {
     public static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";
 

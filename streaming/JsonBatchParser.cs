@@ -1,5 +1,6 @@
 using System.Text;
 using OpenData.DuckDB;
+using OpenData.Lake;
 
 namespace OpenData.Streaming;
 
@@ -40,27 +41,27 @@ public sealed class JsonBatchParser(string scratchFolder)
 
         var paths = columns.Count == 0
             ? "NULL"
-            : $"CASE WHEN {Problem} IS NULL THEN json_extract_string({Payload}, [{string.Join(", ", columns.Select(c => StreamSql.Literal(JsonPath(c.Name))))}]) END";
+            : $"CASE WHEN {Problem} IS NULL THEN json_extract_string({Payload}, [{string.Join(", ", columns.Select(c => LakeSql.Literal(JsonPath(c.Name))))}]) END";
         var checks = columns.SelectMany((column, i) => Checks(column, $"raw[{i + 1}]")).ToList();
         var reason = checks.Count == 0 ? Problem : $"COALESCE({Problem}, CASE {string.Join(" ", checks)} END)";
-        var typed = columns.Select((c, i) => $", TRY_CAST(raw[{i + 1}] AS {c.Type}) AS {StreamSql.Identifier(c.Name)}");
-        await StreamSql.ExecuteAsync(connection, $"""
+        var typed = columns.Select((c, i) => $", TRY_CAST(raw[{i + 1}] AS {c.Type}) AS {LakeSql.Identifier(c.Name)}");
+        await LakeSql.ExecuteAsync(connection, $"""
             CREATE OR REPLACE TEMP TABLE {Parsed} AS
             SELECT {Partition}, {Offset}, {Timestamp}, {Payload}, {reason} AS {Reason}{string.Concat(typed)}
             FROM (SELECT *, {paths} AS raw FROM {Batch});
             """, cancellationToken);
 
-        var counts = await StreamSql.QueryAsync(
+        var counts = await LakeSql.QueryAsync(
             connection,
             $"SELECT {Partition}, count(*) FILTER ({Reason} IS NULL), count(*) FILTER ({Reason} IS NOT NULL) FROM {Parsed} GROUP BY ALL;",
             r => (Partition: r.GetInt32(0), Rows: r.GetInt64(1), Rejects: r.GetInt64(2)), cancellationToken);
-        var names = string.Join(", ", columns.Select(c => StreamSql.Identifier(c.Name)));
+        var names = string.Join(", ", columns.Select(c => LakeSql.Identifier(c.Name)));
         var rowsSql = columns.Count == 0
             ? $"SELECT NULL AS empty FROM {Parsed} WHERE false"
             : $"SELECT {names} FROM {Parsed} WHERE {Reason} IS NULL ORDER BY {Partition}, {Offset}";
-        var done = string.Concat(rejectsFrom.Select(p => $" AND NOT ({Partition} = {p.Key} AND {Offset} < {StreamSql.Int(p.Value)})"));
+        var done = string.Concat(rejectsFrom.Select(p => $" AND NOT ({Partition} = {p.Key} AND {Offset} < {LakeSql.Int(p.Value)})"));
         var rejectsSql = $"""
-            SELECT {StreamSql.Literal(batch.Topic)} AS topic, {Partition} AS kafka_partition, {Offset} AS kafka_offset,
+            SELECT {LakeSql.Literal(batch.Topic)} AS topic, {Partition} AS kafka_partition, {Offset} AS kafka_offset,
                 {Timestamp} AS kafka_timestamp, {Reason} AS reason, {Payload} AS payload
             FROM {Parsed} WHERE {Reason} IS NOT NULL{done} ORDER BY {Partition}, {Offset}
             """;
@@ -70,7 +71,7 @@ public sealed class JsonBatchParser(string scratchFolder)
 
     private static async Task LoadAsync(DuckDBConnection connection, StreamBatch batch, CancellationToken cancellationToken)
     {
-        await StreamSql.ExecuteAsync(connection, $"""
+        await LakeSql.ExecuteAsync(connection, $"""
             CREATE OR REPLACE TEMP TABLE {Batch} ({Partition} INTEGER, {Offset} BIGINT, {Timestamp} TIMESTAMPTZ, {Payload} VARCHAR, {Problem} VARCHAR);
             """, cancellationToken);
         using (var appender = connection.CreateAppender(Batch))
@@ -83,7 +84,7 @@ public sealed class JsonBatchParser(string scratchFolder)
             }
         }
         // CASE, not AND: DuckDB evaluates a CASE branch only for the rows that reach it, so json_type never sees bad JSON.
-        await StreamSql.ExecuteAsync(connection, $"""
+        await LakeSql.ExecuteAsync(connection, $"""
             UPDATE {Batch} SET {Problem} = CASE WHEN NOT json_valid({Payload}) THEN 'not JSON' ELSE 'not a JSON object' END
             WHERE {Problem} IS NULL AND (CASE WHEN json_valid({Payload}) THEN json_type({Payload}) END) IS DISTINCT FROM 'OBJECT';
             """, cancellationToken);
@@ -94,7 +95,7 @@ public sealed class JsonBatchParser(string scratchFolder)
         DuckDBConnection connection, IReadOnlyList<StreamColumn> schema, CancellationToken cancellationToken)
     {
         var known = schema.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var keys = await StreamSql.QueryAsync(
+        var keys = await LakeSql.QueryAsync(
             connection,
             $"SELECT DISTINCT key FROM (SELECT unnest(json_keys({Payload})) AS key FROM {Batch} WHERE {Problem} IS NULL);",
             r => r.GetString(0), cancellationToken);
@@ -111,16 +112,16 @@ public sealed class JsonBatchParser(string scratchFolder)
         {
             await using (var writer = new StreamWriter(file, false, new UTF8Encoding(false)))
             {
-                var payloads = await StreamSql.QueryAsync(
+                var payloads = await LakeSql.QueryAsync(
                     connection, $"SELECT {Payload} FROM {Batch} WHERE {Problem} IS NULL;", r => r.GetString(0), cancellationToken);
                 foreach (var payload in payloads)
                 {
                     await writer.WriteLineAsync(payload.AsMemory(), cancellationToken);
                 }
             }
-            var described = await StreamSql.QueryAsync(
+            var described = await LakeSql.QueryAsync(
                 connection,
-                $"DESCRIBE SELECT * FROM read_json({StreamSql.Literal(file)}, format = 'newline_delimited', sample_size = -1, maximum_depth = 2);",
+                $"DESCRIBE SELECT * FROM read_json({LakeSql.Literal(file)}, format = 'newline_delimited', sample_size = -1, maximum_depth = 2);",
                 r => (Name: r.GetString(0), Type: r.GetString(1)), cancellationToken);
             // In the records' own order of first appearance, as read_json reports them.
             return described

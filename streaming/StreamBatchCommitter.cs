@@ -94,7 +94,7 @@ internal sealed class StreamBatchCommitter(ICatalogStore catalog, LakeWriter lak
             : throw new InvalidOperationException($"Partition {partition} is not assigned to this consumer.");
 
     private static async Task<long> StreamSqlCount(DuckDBConnection connection, string sql, CancellationToken cancellationToken) =>
-        (await StreamSql.QueryAsync(connection, $"SELECT count(*) FROM ({sql})", r => r.GetInt64(0), cancellationToken))[0];
+        (await LakeSql.QueryAsync(connection, $"SELECT count(*) FROM ({sql})", r => r.GetInt64(0), cancellationToken))[0];
 }
 
 /// <summary>What one batch committed: rows to the dataset (its new version, if any), rejects, and columns it added.</summary>
