@@ -45,6 +45,11 @@ public interface ICatalogStore
     Task<DatasetVersion?> GetVersionAsync(
         string department, string dataset, int number, CancellationToken cancellationToken = default);
 
+    /// <summary>Records what the dataset's quality checks found on a version (replacing an earlier record).</summary>
+    /// <exception cref="CatalogException">NotFound: no such dataset or version.</exception>
+    Task RecordVersionChecksAsync(
+        string department, string dataset, int number, IReadOnlyList<VersionCheck> checks, CancellationToken cancellationToken = default);
+
     /// <summary>The dataset's versions still kept, newest first.</summary>
     Task<IReadOnlyList<VersionSummary>> ListVersionsAsync(
         string department, string dataset, CancellationToken cancellationToken = default);

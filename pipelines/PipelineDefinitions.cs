@@ -122,15 +122,7 @@ public sealed class PipelineDefinitions(ICatalogStore catalog, IPipelineStore pi
         var checkedColumns = draft.Suppression is { } s ? columns.Append(s.FlagColumn).ToHashSet(StringComparer.Ordinal) : columns;
         foreach (var check in draft.Checks)
         {
-            ResultChecks.Validate(check, checkedColumns);
-            if (check.Sql is { } sql)
-            {
-                using var tree = connection.CountStatements(sql) == 1 ? Parse("checks", () => SqlSyntaxTree.ParseSelect(connection, sql)) : null;
-                if (tree is null)
-                {
-                    throw new PipelineException("checks", $"The check {ResultChecks.Name(check)} must be exactly one SELECT over output.");
-                }
-            }
+            ResultChecks.Validate(check, checkedColumns, connection);
         }
     }
 

@@ -192,7 +192,7 @@ public sealed class PipelineRunner(
                     connection, suppression, suppression.Threshold ?? options.DefaultSuppressionThreshold, result.Path, published, cancellationToken);
                 logger.LogInformation("Pipeline {Pipeline}: {Hidden} of {Rows} rows suppressed.", pipeline.Name, hidden, result.Rows);
             }
-            if (await ResultChecks.RunAsync(session, pipeline.Checks, published, _time.GetUtcNow(), cancellationToken) is { } failure)
+            if (await ResultChecks.FirstFailureAsync(session, pipeline.Checks, PipelineSqlText.ReadParquet(published), _time.GetUtcNow(), cancellationToken) is { } failure)
             {
                 return new RunOutcome(result.Rows, null, failure);
             }

@@ -1,47 +1,60 @@
 using System.Globalization;
 using OpenData.Catalog;
+using OpenData.DuckDB;
 using OpenData.Lake.Query;
 
 namespace OpenData.Pipelines;
 
 /// <summary>
-/// Runs a pipeline's checks over its result file, each as a query for the rows that break it, in the pipeline's own
-/// sandbox: custom assertions are user SQL, so they get exactly the same limits as the pipeline's SQL. The result is
-/// the view <c>output</c> (a CTE over the file in the sandbox's export folder).
+/// Runs quality checks, each as a query for the rows that break it, in the owner's own sandbox: custom assertions are
+/// user SQL, so they get exactly the same limits as a pipeline's SQL. The rows checked are the view <c>output</c> (a
+/// CTE over a pipeline's result file, or over a dataset's version view).
 /// </summary>
 internal static class ResultChecks
 {
     public const int SampleRows = 5;
 
     /// <summary>The first check that fails, with up to <see cref="SampleRows"/> offending rows, or null when all pass.</summary>
-    public static async Task<CheckFailure?> RunAsync(
-        QuerySession session, IReadOnlyList<DataCheck> checks, string resultPath, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<CheckFailure?> FirstFailureAsync(
+        QuerySession session, IReadOnlyList<DataCheck> checks, string rows, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var output = $"WITH output AS (FROM {PipelineSqlText.ReadParquet(resultPath)}) ";
         foreach (var check in checks)
         {
-            var failing = $"({FailingRowsSql(check, now)}) AS failing";
-            long count;
-            await using (var reader = await session.ExecuteReaderAsync(session.Check($"{output}SELECT count(*) FROM {failing}"), cancellationToken))
+            var result = await EvaluateAsync(session, check, rows, now, cancellationToken);
+            if (!result.Passed)
             {
-                await reader.ReadAsync(cancellationToken);
-                count = reader.GetInt64(0);
+                return new CheckFailure(result.Check, result.Message!, result.Columns, result.Rows);
             }
-            if (count == 0)
-            {
-                continue;
-            }
-            await using var samples = await session.ExecuteReaderAsync(
-                session.Check($"{output}SELECT CAST(COLUMNS(*) AS VARCHAR) FROM {failing} LIMIT {SampleRows}"), cancellationToken);
-            var columns = Enumerable.Range(0, samples.FieldCount).Select(samples.GetName).ToList();
-            var rows = new List<IReadOnlyList<string?>>();
-            while (await samples.ReadAsync(cancellationToken))
-            {
-                rows.Add(Enumerable.Range(0, samples.FieldCount).Select(i => samples.IsDBNull(i) ? null : samples.GetString(i)).ToList());
-            }
-            return new CheckFailure(Name(check), $"{count} row(s) break the check {Name(check)}.", columns, rows);
         }
         return null;
+    }
+
+    /// <summary>What one check finds.</summary>
+    /// <param name="rows">What the check reads as <c>output</c>: anything that can follow FROM.</param>
+    public static async Task<VersionCheck> EvaluateAsync(
+        QuerySession session, DataCheck check, string rows, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var output = $"WITH output AS (FROM {rows}) ";
+        var failing = $"({FailingRowsSql(check, now)}) AS failing";
+        long count;
+        await using (var reader = await session.ExecuteReaderAsync(session.Check($"{output}SELECT count(*) FROM {failing}"), cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            count = reader.GetInt64(0);
+        }
+        if (count == 0)
+        {
+            return new VersionCheck(Name(check), true, null, 0, [], []);
+        }
+        await using var samples = await session.ExecuteReaderAsync(
+            session.Check($"{output}SELECT CAST(COLUMNS(*) AS VARCHAR) FROM {failing} LIMIT {SampleRows}"), cancellationToken);
+        var columns = Enumerable.Range(0, samples.FieldCount).Select(samples.GetName).ToList();
+        var sample = new List<IReadOnlyList<string?>>();
+        while (await samples.ReadAsync(cancellationToken))
+        {
+            sample.Add(Enumerable.Range(0, samples.FieldCount).Select(i => samples.IsDBNull(i) ? null : samples.GetString(i)).ToList());
+        }
+        return new VersionCheck(Name(check), false, $"{count} row(s) break the check {Name(check)}.", count, columns, sample);
     }
 
     /// <summary>The check's own name, or what it checks.</summary>
@@ -55,8 +68,11 @@ internal static class ResultChecks
         _ => "sql",
     };
 
-    /// <summary>Refuses a check that lacks what its kind needs, or names a column the result does not have.</summary>
-    public static void Validate(DataCheck check, IReadOnlySet<string> columns)
+    /// <summary>
+    /// Refuses a check that lacks what its kind needs, names a column the checked rows do not have (when
+    /// <paramref name="columns"/> are known), or whose SQL is not exactly one SELECT (read by DuckDB's parser).
+    /// </summary>
+    public static void Validate(DataCheck check, IReadOnlySet<string>? columns, DuckDBConnection parser)
     {
         var (ok, needs) = check.Kind switch
         {
@@ -74,10 +90,31 @@ internal static class ResultChecks
         }
         foreach (var column in check.Columns.Append(check.Column).OfType<string>())
         {
-            if (!columns.Contains(column))
+            if (columns is not null && !columns.Contains(column))
             {
-                throw new PipelineException("checks", $"The check {Name(check)} names the column '{column}', which the result does not have.");
+                throw new PipelineException("checks", $"The check {Name(check)} names the column '{column}', which the checked rows do not have.");
             }
+        }
+        if (check.Kind == DataCheckKind.Sql && !IsOneSelect(parser, check))
+        {
+            throw new PipelineException("checks", $"The check {Name(check)} must be exactly one SELECT over output.");
+        }
+    }
+
+    private static bool IsOneSelect(DuckDBConnection parser, DataCheck check)
+    {
+        try
+        {
+            if (parser.CountStatements(check.Sql!) != 1)
+            {
+                return false;
+            }
+            using var tree = SqlSyntaxTree.ParseSelect(parser, check.Sql!);
+            return tree is not null;
+        }
+        catch (DuckDBException error)
+        {
+            throw new PipelineException("checks", $"The check {Name(check)}: {error.Message}", error);
         }
     }
 

@@ -5,6 +5,7 @@ using OpenData.Catalog;
 using OpenData.DuckDB;
 using OpenData.Ingest;
 using OpenData.Lake;
+using OpenData.Pipelines;
 
 namespace OpenData.Api;
 
@@ -131,15 +132,17 @@ public static class DatasetDataApi
             {
                 await services.Rejects.WriteAsync(dataset.Department, dataset.Slug, version.Number, imported.Rejects, cancellationToken);
             }
+            version = version with { Checks = await services.Checks.RunAsync(dataset, version.Number, cancellationToken) };
 
             var previous = version.Number > 1
                 ? await services.Catalog.GetVersionAsync(dataset.Department, dataset.Slug, version.Number - 1, cancellationToken)
                 : null;
             var rows = imported.Rows ?? version.RowCount - (mode == CommitMode.Append ? previous?.RowCount ?? 0 : 0);
             var result = Result(version, staged, clock, imported with { Rows = rows }, SchemaChanges.Between(previous?.Schema, version.Schema));
-            logger.LogInformation("Upload of {File} ({Bytes} bytes, {Rows} rows) to {Department}/{Dataset} committed version {Version} in {Elapsed} ms{Checks}.",
+            logger.LogInformation("Upload of {File} ({Bytes} bytes, {Rows} rows) to {Department}/{Dataset} committed version {Version} in {Elapsed} ms{Checked}{FailedChecks}.",
                 staged.FileName, staged.Bytes, rows, dataset.Department, dataset.Slug, version.Number, clock.ElapsedMilliseconds,
-                imported.Unchecked ? ", values checked while writing" : "");
+                imported.Unchecked ? ", values checked while writing" : "",
+                version.Checks?.Count(check => !check.Passed) is > 0 and var failed ? $"; {failed} quality check(s) failed" : "");
             return TypedResults.Created($"/api/v1/datasets/{dataset.Department}/{dataset.Slug}/versions/{version.Number}", result);
         }
         catch (IngestException e)
@@ -216,12 +219,14 @@ public static class DatasetDataApi
         Source = version.Source,
         Schema = version.Schema,
         SchemaChanges = changes,
+        Checks = version.Checks,
     };
 }
 
 /// <summary>What the data handlers need; <see cref="Caller"/> is the key's role and department.</summary>
 public sealed record DatasetDataServices(
-    ICatalogStore Catalog, LakeWriter Lake, UploadOptions Options, ClaimsPrincipal User, AuditLog Audit, ILogger<DatasetDataServices> Logger)
+    ICatalogStore Catalog, LakeWriter Lake, UploadOptions Options, DatasetChecks Checks, ClaimsPrincipal User, AuditLog Audit,
+    ILogger<DatasetDataServices> Logger)
 {
     public Caller Caller => Caller.From(User);
 

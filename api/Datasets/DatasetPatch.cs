@@ -18,6 +18,7 @@ public record DatasetPatch
     public IReadOnlyList<string>? PartitionColumns { get; init; }
     public IReadOnlyList<string>? SortColumns { get; init; }
     public IReadOnlyList<ContractColumn>? Contract { get; init; }
+    public IReadOnlyList<DataCheck>? Checks { get; init; }
 
     public Dataset ApplyTo(Dataset dataset) => dataset with
     {
@@ -33,5 +34,6 @@ public record DatasetPatch
         PartitionColumns = PartitionColumns ?? dataset.PartitionColumns,
         SortColumns = SortColumns ?? dataset.SortColumns,
         Contract = Contract ?? dataset.Contract,
+        Checks = Checks ?? dataset.Checks,
     };
 }

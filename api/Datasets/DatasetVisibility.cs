@@ -28,11 +28,16 @@ public static class DatasetVisibility
             ? schema.Where(column => !dataset.PersonalColumns.Contains(column.Name, StringComparer.Ordinal)).ToList()
             : schema;
 
+    /// <summary>Checks' findings without their sample rows when those may hold personal values the caller may not see.</summary>
+    public static IReadOnlyList<VersionCheck>? Checks(Caller caller, Dataset dataset, IReadOnlyList<VersionCheck>? checks) =>
+        HidesPersonal(caller, dataset) ? checks?.Select(check => check with { Columns = [], Rows = [] }).ToList() : checks;
+
     /// <summary>A version as the caller may see it: schema, statistics and files of the public tier when that is what it reads.</summary>
     public static DatasetVersion Version(Caller caller, Dataset dataset, DatasetVersion version) => version with
     {
         Schema = Schema(caller, dataset, version.Schema),
         Statistics = Statistics(caller, dataset, version.Statistics),
+        Checks = Checks(caller, dataset, version.Checks),
         Files = ShowsPublicTier(caller, dataset)
             ? version.Files.Where(file => file.Path.StartsWith(PublicTierPrefix, StringComparison.Ordinal)).ToList()
             : version.Files,

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OpenData.Catalog;
+using OpenData.Pipelines;
 
 namespace OpenData.Api;
 
@@ -41,7 +42,7 @@ public static class DatasetsApi
             return Problems.CannotWrite(caller, request.Department!);
         }
         var dataset = request.ToDataset();
-        if (DatasetColumnsCheck.Check(dataset) is { } problem)
+        if ((DatasetColumnsCheck.Check(dataset) ?? await ChecksProblemAsync(services, dataset, cancellationToken)) is { } problem)
         {
             return problem;
         }
@@ -64,7 +65,7 @@ public static class DatasetsApi
             return Problems.DatasetNotFound(department, dataset);
         }
         var updated = patch.ApplyTo(existing);
-        if (DatasetColumnsCheck.Check(updated) is { } problem)
+        if ((DatasetColumnsCheck.Check(updated) ?? await ChecksProblemAsync(services, updated, cancellationToken)) is { } problem)
         {
             return problem;
         }
@@ -111,10 +112,29 @@ public static class DatasetsApi
             : null;
         return TypedResults.Ok(new DatasetDetails(
             found,
-            current is null ? null : Summary(current),
+            current is null ? null : Summary(current) with { Checks = DatasetVisibility.Checks(caller, found, current.Checks) },
             DatasetVisibility.Schema(caller, found, current?.Schema ?? []),
             DatasetVisibility.Statistics(caller, found, current?.Statistics ?? []),
             DatasetVisibility.HidesPersonal(caller, found)));
+    }
+
+    /// <summary>Why the dataset's checks are refused, or null. Their columns are checked against the contract, else the
+    /// current version's columns; a dataset with neither has its checks' columns checked when a version is.</summary>
+    private static async Task<ProblemHttpResult?> ChecksProblemAsync(DatasetServices services, Dataset dataset, CancellationToken cancellationToken)
+    {
+        var columns = dataset.Contract?.Select(column => column.Name)
+            ?? (dataset.CurrentVersion is { } number
+                ? (await services.Catalog.GetVersionAsync(dataset.Department, dataset.Slug, number, cancellationToken))?.Schema.Select(column => column.Name)
+                : null);
+        try
+        {
+            await services.Checks.ValidateAsync(dataset.Checks, columns?.ToHashSet(StringComparer.Ordinal), cancellationToken);
+            return null;
+        }
+        catch (PipelineException refused)
+        {
+            return Problems.Invalid(refused.Field, refused.Message);
+        }
     }
 
     // The summary alone, so the answer does not repeat the schema and statistics or list the lake's files.
@@ -134,7 +154,7 @@ public static class DatasetsApi
 }
 
 /// <summary>What the dataset handlers need; <see cref="Caller"/> is the key's role and department.</summary>
-public sealed record DatasetServices(ICatalogStore Catalog, DatasetsOptions Options, ClaimsPrincipal User)
+public sealed record DatasetServices(ICatalogStore Catalog, DatasetsOptions Options, DatasetChecks Checks, ClaimsPrincipal User)
 {
     public Caller Caller => Caller.From(User);
 }

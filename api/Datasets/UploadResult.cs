@@ -33,4 +33,8 @@ public sealed record UploadResult
     public required IReadOnlyList<SchemaColumn> Schema { get; init; }
 
     public required SchemaChanges SchemaChanges { get; init; }
+
+    /// <summary>What the dataset's quality checks found on the version (null when it declares none). A failed check
+    /// does not stop the upload: it is reported here and on the version.</summary>
+    public IReadOnlyList<VersionCheck>? Checks { get; init; }
 }

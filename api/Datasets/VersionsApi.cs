@@ -21,11 +21,14 @@ public static class VersionsApi
     public static async Task<Results<Ok<IReadOnlyList<VersionSummary>>, ProblemHttpResult>> ListVersions(
         string department, string dataset, [AsParameters] DatasetServices services, CancellationToken cancellationToken)
     {
-        if (await DatasetVisibility.FindAsync(services.Catalog, services.Caller, department, dataset, cancellationToken) is null)
+        var caller = services.Caller;
+        if (await DatasetVisibility.FindAsync(services.Catalog, caller, department, dataset, cancellationToken) is not { } found)
         {
             return Problems.DatasetNotFound(department, dataset);
         }
-        return TypedResults.Ok(await services.Catalog.ListVersionsAsync(department, dataset, cancellationToken));
+        var versions = await services.Catalog.ListVersionsAsync(department, dataset, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<VersionSummary>>(
+            versions.Select(version => version with { Checks = DatasetVisibility.Checks(caller, found, version.Checks) }).ToList());
     }
 
     public static async Task<Results<Ok<DatasetVersion>, ProblemHttpResult>> GetVersion(

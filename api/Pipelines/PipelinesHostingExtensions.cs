@@ -22,6 +22,7 @@ public static class PipelinesHostingExtensions
         // The SQLite catalog holds pipelines and lineage too: one store, two views of it.
         builder.Services.AddSingleton(provider => (IPipelineStore)provider.GetRequiredService<ICatalogStore>());
         builder.Services.AddSingleton<PipelineDefinitions>();
+        builder.Services.AddSingleton<DatasetChecks>();
         builder.Services.AddSingleton<PipelineRunner>();
         builder.Services.AddSingleton<PipelineSchedules>();
         builder.Services.AddSingleton<PipelineInputWatch>();

@@ -26,6 +26,9 @@ public sealed class CatalogException : Exception
     internal static CatalogException DatasetNotFound(string department, string dataset) =>
         new(CatalogErrorKind.NotFound, $"Dataset '{department}/{dataset}' does not exist.");
 
+    internal static CatalogException VersionNotFound(string department, string dataset, int number) =>
+        new(CatalogErrorKind.NotFound, $"Dataset '{department}/{dataset}' has no version {number}.");
+
     internal static CatalogException StaleVersion(string department, string dataset, int? expected, int? actual) =>
         new(CatalogErrorKind.VersionConflict,
             $"Dataset '{department}/{dataset}' is at version {Show(actual)}, not {Show(expected)}: " +

@@ -1,10 +1,10 @@
 namespace OpenData.Catalog;
 
 /// <summary>
-/// A quality check on a pipeline's result. Which fields count depends on <see cref="Kind"/>: <see cref="Column"/> for
+/// A quality check on a pipeline's result or on a dataset's versions. Which fields count depends on <see cref="Kind"/>: <see cref="Column"/> for
 /// not null, accepted values and freshness; <see cref="Columns"/> for unique; <see cref="Values"/> for accepted values;
 /// <see cref="Min"/>/<see cref="Max"/> for row count; <see cref="MaxAge"/> for freshness; <see cref="Sql"/> for an
-/// assertion, a SELECT over <c>output</c> that must return no rows.
+/// assertion, a SELECT over <c>output</c> (the rows checked) that must return no rows.
 /// </summary>
 public sealed record DataCheck
 {

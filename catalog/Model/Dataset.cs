@@ -44,6 +44,10 @@ public sealed record Dataset
     /// <summary>The schema contract, or null when uploads define the schema.</summary>
     public IReadOnlyList<ContractColumn>? Contract { get; init; }
 
+    /// <summary>Quality checks run on every uploaded version; what they find is reported on the version, and a
+    /// failing check does not stop the upload (the rows are the department's record of what it holds).</summary>
+    public IReadOnlyList<DataCheck> Checks { get; init; } = [];
+
     /// <summary>The current version's number, or null before the first commit. Only a commit moves it.</summary>
     public int? CurrentVersion { get; init; }
 

@@ -26,4 +26,8 @@ public record VersionSummary
     /// <summary>When the next version replaced this one as current; null while it is current.
     /// Retention counts from here, so a snapshot stays readable for the whole retention after it stops being current.</summary>
     public DateTimeOffset? SupersededAt { get; init; }
+
+    /// <summary>What the dataset's quality checks found on this version; null when it was not checked (no checks were
+    /// declared when it was committed, or it came from a stream, whose batches are not checked one by one).</summary>
+    public IReadOnlyList<VersionCheck>? Checks { get; init; }
 }

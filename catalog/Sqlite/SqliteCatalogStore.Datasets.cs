@@ -8,8 +8,9 @@ public sealed partial class SqliteCatalogStore
     private const string SelectDataset = """
         SELECT dep.slug, d.slug, d.title, d.description, d.keywords, d.theme, d.licence, d.access,
                d.update_frequency, d.personal_columns, d.primary_key, d.partition_columns, d.sort_columns,
-               d.contract, d.current_version, d.created_at, d.updated_at
+               d.contract, d.current_version, d.created_at, d.updated_at, c.checks
         FROM datasets d JOIN departments dep ON dep.id = d.department_id
+        LEFT JOIN dataset_checks c ON c.dataset_id = d.id
         """;
 
     // Title counts most, then keywords, then description.
@@ -45,6 +46,7 @@ public sealed partial class SqliteCatalogStore
                     CatalogErrorKind.AlreadyExists, $"Dataset '{dataset.Department}/{dataset.Slug}' already exists.", e);
             }
             await IndexForSearchAsync(connection, transaction, id, dataset, cancellationToken);
+            await WriteChecksAsync(connection, transaction, id, dataset, cancellationToken);
             return await ReadDatasetAsync(connection, transaction, id, cancellationToken);
         }, cancellationToken);
     }
@@ -68,6 +70,7 @@ public sealed partial class SqliteCatalogStore
                 cancellationToken,
                 [("$id", id), ("$now", SqliteValues.Time(_time.GetUtcNow())), .. MetadataParameters(dataset)]);
             await IndexForSearchAsync(connection, transaction, id, dataset, cancellationToken);
+            await WriteChecksAsync(connection, transaction, id, dataset, cancellationToken);
             return await ReadDatasetAsync(connection, transaction, id, cancellationToken);
         }, cancellationToken);
     }
@@ -174,6 +177,16 @@ public sealed partial class SqliteCatalogStore
             ("$description", FtsText.ForIndex(dataset.Description ?? "")),
             ("$keywords", FtsText.ForIndex(string.Join(" , ", dataset.Keywords))));
 
+    private static Task WriteChecksAsync(
+        SqliteConnection connection, SqliteTransaction transaction, long id, Dataset dataset, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(
+            transaction,
+            dataset.Checks.Count == 0
+                ? "DELETE FROM dataset_checks WHERE dataset_id = $id;"
+                : "INSERT INTO dataset_checks (dataset_id, checks) VALUES ($id, $checks) ON CONFLICT (dataset_id) DO UPDATE SET checks = excluded.checks;",
+            cancellationToken,
+            ("$id", id), ("$checks", SqliteValues.JsonObject(dataset.Checks)));
+
     /// <summary>The columns that create and update both write.</summary>
     private static (string, object?)[] MetadataParameters(Dataset dataset) =>
     [
@@ -210,5 +223,6 @@ public sealed partial class SqliteCatalogStore
         CurrentVersion = reader.ReadInt32OrNull(14),
         CreatedAt = reader.ReadTime(15),
         UpdatedAt = reader.ReadTime(16),
+        Checks = reader.ReadJsonOrNull<DataCheck[]>(17) ?? [],
     };
 }

@@ -6,8 +6,9 @@ public sealed partial class SqliteCatalogStore
 {
     private const string SelectVersion = """
         SELECT dep.slug, d.slug, v.number, v.created_at, v.created_by, v.mode, v.row_count, v.bytes,
-               v.source_file_name, v.source_format, v.source_sha256, v.superseded_at, v.id, v.dataset_id
+               v.source_file_name, v.source_format, v.source_sha256, v.superseded_at, v.id, v.dataset_id, c.findings
         FROM versions v
+        LEFT JOIN version_checks c ON c.version_id = v.id
         JOIN datasets d ON d.id = v.dataset_id
         JOIN departments dep ON dep.id = d.department_id
         """;
@@ -196,6 +197,22 @@ public sealed partial class SqliteCatalogStore
         }
     }
 
+    public Task RecordVersionChecksAsync(
+        string department, string dataset, int number, IReadOnlyList<VersionCheck> checks, CancellationToken cancellationToken = default) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            var (id, _) = await FindDatasetAsync(connection, transaction, department, dataset, cancellationToken);
+            var changed = await connection.ExecuteAsync(
+                transaction,
+                """
+                INSERT INTO version_checks (version_id, findings)
+                SELECT id, $findings FROM versions WHERE dataset_id = $dataset_id AND number = $number
+                ON CONFLICT (version_id) DO UPDATE SET findings = excluded.findings;
+                """,
+                cancellationToken, ("$findings", SqliteValues.JsonObject(checks)), ("$dataset_id", id), ("$number", number));
+            return changed == 0 ? throw CatalogException.VersionNotFound(department, dataset, number) : true;
+        }, cancellationToken);
+
     private static async Task<DatasetVersion?> ReadVersionAsync(
         SqliteConnection connection, SqliteTransaction transaction, long datasetId, int number,
         CancellationToken cancellationToken)
@@ -240,6 +257,7 @@ public sealed partial class SqliteCatalogStore
             Bytes = summary.Bytes,
             Source = summary.Source,
             SupersededAt = summary.SupersededAt,
+            Checks = summary.Checks,
             Files = await files.ListAsync(
                 r => new VersionFile(r.GetString(0), r.GetInt64(1), r.GetString(2)), cancellationToken),
             Schema = await schema.ListAsync(
@@ -265,5 +283,6 @@ public sealed partial class SqliteCatalogStore
             ? null
             : new VersionSource(reader.GetString(8), reader.GetString(9), reader.GetString(10)),
         SupersededAt = reader.ReadTimeOrNull(11),
+        Checks = reader.ReadJsonOrNull<VersionCheck[]>(14),
     };
 }

@@ -174,6 +174,19 @@ internal static class SqliteMigrations
         );
         CREATE INDEX IF NOT EXISTS version_inputs_by_input ON version_inputs (input_dataset_id);
         """,
+
+        // 4: quality checks declared on a dataset, and what they found on each version. Tables of their own rather
+        // than new columns, since ALTER TABLE … ADD COLUMN cannot be written to be harmless when run again.
+        """
+        CREATE TABLE IF NOT EXISTS dataset_checks (
+            dataset_id INTEGER PRIMARY KEY REFERENCES datasets (id),
+            checks     TEXT NOT NULL   -- JSON array; no row: none declared
+        );
+        CREATE TABLE IF NOT EXISTS version_checks (
+            version_id INTEGER PRIMARY KEY REFERENCES versions (id) ON DELETE CASCADE,
+            findings   TEXT NOT NULL   -- JSON array; no row: the version was not checked
+        );
+        """,
     ];
 
     /// <summary>The schema version this program writes.</summary>

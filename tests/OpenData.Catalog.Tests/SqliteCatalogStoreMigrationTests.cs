@@ -19,7 +19,7 @@ public sealed class SqliteCatalogStoreMigrationTests : CatalogStoreTestBase
         Assert.Equal(Path.Combine(Folder, "catalog.db"), Store.DatabasePath);
         Assert.True(File.Exists(Store.DatabasePath));
         Assert.Equal("wal", await ScalarAsync("PRAGMA journal_mode;"));
-        Assert.Equal(3L, await ScalarAsync("SELECT COUNT(*) FROM schema_version;")); // one row per migration step
+        Assert.Equal(4L, await ScalarAsync("SELECT COUNT(*) FROM schema_version;")); // one row per migration step
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class SqliteCatalogStoreMigrationTests : CatalogStoreTestBase
         Assert.Equivalent(committed, await reopened.GetVersionAsync("transport", "tickets", 1), strict: true);
         Assert.Equal(["transport/tickets"], (await reopened.SearchDatasetsAsync(new DatasetQuery { Text = "traffic" }))
             .Select(d => $"{d.Department}/{d.Slug}"));
-        Assert.Equal(3L, await ScalarAsync("SELECT COUNT(*) FROM schema_version;")); // one row per migration step
+        Assert.Equal(4L, await ScalarAsync("SELECT COUNT(*) FROM schema_version;")); // one row per migration step
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class SqliteCatalogStoreMigrationTests : CatalogStoreTestBase
         using var reopened = await ReopenAsync();
 
         Assert.NotNull(await reopened.GetDatasetAsync("transport", "tickets"));
-        Assert.Equal(3L, await ScalarAsync("SELECT COUNT(*) FROM schema_version;")); // one row per migration step
+        Assert.Equal(4L, await ScalarAsync("SELECT COUNT(*) FROM schema_version;")); // one row per migration step
     }
 
     [Fact]
