@@ -39,6 +39,23 @@ public sealed class HospitalAppointments : SampleDataset
     public override string Theme => "health";
     public override string Access => "internal";
     public override string UpdateFrequency => "weekly";
+    public override SampleAggregate Aggregate { get; } = new(
+        "appointments-per-hospital-week",
+        "Hospital appointments and median wait per hospital and week",
+        "How many appointments each hospital had in each week and the median number of days patients waited for " +
+        "them; computed from the appointments by a pipeline, with small counts suppressed.",
+        """
+        SELECT CAST(date_trunc('week', appointment_at) AS DATE) AS week, hospital, count(*) AS appointments,
+               median(waiting_days) AS median_wait_days
+        FROM "health"."hospital-appointments" GROUP BY ALL
+        """,
+        "appointments", ["median_wait_days"], ["week", "hospital"],
+        new Dictionary<string, string>
+        {
+            ["week"] = "Monday of the week of the appointments",
+            ["appointments"] = "Appointments; empty when fewer than the suppression threshold",
+            ["median_wait_days"] = "Median days between booking and appointment",
+        });
     public override IReadOnlyList<SampleColumn> Schema { get; } =
     [
         new("appointment_id", "BIGINT", false, "Appointment number"),

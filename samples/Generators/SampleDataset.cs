@@ -25,6 +25,9 @@ public abstract class SampleDataset
     public abstract IReadOnlyList<string> PrimaryKey { get; }
     public abstract IReadOnlyList<string> SortColumns { get; }
 
+    /// <summary>The public aggregate a pipeline publishes from this dataset's records.</summary>
+    public abstract SampleAggregate Aggregate { get; }
+
     /// <summary>The file name the seeder writes and uploads.</summary>
     public string FileName => $"{Slug}.csv";
 

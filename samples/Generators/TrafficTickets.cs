@@ -46,6 +46,24 @@ public sealed class TrafficTickets : SampleDataset
     public override IReadOnlyList<string> PersonalColumns => ["plate"];
     public override IReadOnlyList<string> PrimaryKey => ["ticket_id"];
     public override IReadOnlyList<string> SortColumns => ["issued_at"];
+    public override SampleAggregate Aggregate { get; } = new(
+        "tickets-per-district-day",
+        "Traffic tickets per district and day",
+        "How many traffic tickets were issued in each district on each day, their fines and how many are paid; " +
+        "computed from the tickets by a pipeline, with small counts suppressed.",
+        """
+        SELECT CAST(issued_at AS DATE) AS day, district, count(*) AS tickets, sum(fine_yuan) AS fines_yuan,
+               count(*) FILTER (WHERE paid) AS paid_tickets
+        FROM "transport"."traffic-tickets" GROUP BY ALL
+        """,
+        "tickets", ["fines_yuan", "paid_tickets"], ["day", "district"],
+        new Dictionary<string, string>
+        {
+            ["day"] = "Day the tickets were issued (Shanghai time)",
+            ["tickets"] = "Tickets issued; empty when fewer than the suppression threshold",
+            ["fines_yuan"] = "Sum of their fines in yuan",
+            ["paid_tickets"] = "How many of them are paid",
+        });
 
     protected override void WriteRow(ISampleRow fields, long row)
     {

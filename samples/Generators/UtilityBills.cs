@@ -23,6 +23,22 @@ public sealed class UtilityBills : SampleDataset
     public override IReadOnlyList<string> Keywords => ["utilities", "electricity", "bills", "energy", "households"];
     public override string Theme => "energy";
     public override string Access => "restricted";
+    public override SampleAggregate Aggregate { get; } = new(
+        "unpaid-bills-per-district-month",
+        "Unpaid electricity bills per district and month",
+        "How many electricity bills of each month are unpaid in each district, and the amount they owe; computed " +
+        "from the bills by a pipeline, with small counts suppressed.",
+        """
+        SELECT month, district, count(*) AS unpaid_bills, sum(amount) AS unpaid_yuan
+        FROM "utilities"."electricity-bills" WHERE NOT paid GROUP BY ALL
+        """,
+        "unpaid_bills", ["unpaid_yuan"], ["month", "district"],
+        new Dictionary<string, string>
+        {
+            ["month"] = "First day of the billed month",
+            ["unpaid_bills"] = "Unpaid bills; empty when fewer than the suppression threshold",
+            ["unpaid_yuan"] = "Amount the unpaid bills owe, in yuan",
+        });
     public override IReadOnlyList<SampleColumn> Schema { get; } =
     [
         new("account_id", "VARCHAR", false, "Ten-digit account number, with its leading zeros"),

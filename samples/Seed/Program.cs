@@ -75,6 +75,10 @@ public static class SeedProgram
                 Console.WriteLine($"  generated {path} ({rows:N0} rows, {new FileInfo(path).Length:N0} bytes)");
                 await UploadAsync(http, sample, path);
             }
+            foreach (var sample in SampleDataset.All)
+            {
+                await DefinePipelineAsync(http, sample);
+            }
         }
         catch (SeedException e)
         {
@@ -157,6 +161,63 @@ public static class SeedProgram
         Console.WriteLine(
             $"  upload {sample.Department}/{sample.Slug}: {(int)response.StatusCode} {what} {Get("version")}, " +
             $"rows {(root.TryGetProperty("rows", out var read) && read.ValueKind == JsonValueKind.Number ? read.ToString() : "-")}, version rows {Get("versionRows")}, {watch.ElapsedMilliseconds:N0} ms");
+    }
+
+    /// <summary>Defines the sample's aggregate pipeline; a new one is run at once and waited for (a few seconds).</summary>
+    private static async Task DefinePipelineAsync(HttpClient http, SampleDataset sample)
+    {
+        var aggregate = sample.Aggregate;
+        using var response = await http.PostAsJsonAsync("api/v1/pipelines", new
+        {
+            name = aggregate.Name,
+            department = sample.Department,
+            sql = aggregate.Sql,
+            target = new
+            {
+                dataset = aggregate.Name,
+                title = aggregate.Title,
+                description = aggregate.Description,
+                access = "public",
+                licence = sample.Licence,
+                columnDescriptions = aggregate.ColumnDescriptions,
+            },
+            mode = "replace",
+            schedule = SampleAggregate.Schedule,
+            onInputChange = true,
+            suppression = new { countColumn = aggregate.CountColumn, measures = aggregate.Measures, dimensions = aggregate.Dimensions },
+        });
+        await ReportAsync(response, $"pipeline {aggregate.Name}", HttpStatusCode.Created, HttpStatusCode.Conflict);
+        if (response.StatusCode == HttpStatusCode.Created)
+        {
+            await RunAsync(http, aggregate.Name);
+        }
+    }
+
+    private static async Task RunAsync(HttpClient http, string pipeline)
+    {
+        using var started = await http.PostAsync($"api/v1/pipelines/{pipeline}/runs", content: null);
+        // 409: the input-change trigger started the first run already; wait for that one.
+        if (started.StatusCode is not (HttpStatusCode.Accepted or HttpStatusCode.Conflict))
+        {
+            throw new SeedException($"run {pipeline}: {(int)started.StatusCode} {await started.Content.ReadAsStringAsync()}");
+        }
+        for (var deadline = DateTime.UtcNow.AddMinutes(10); DateTime.UtcNow < deadline; await Task.Delay(250))
+        {
+            var runs = await http.GetFromJsonAsync<JsonElement>($"api/v1/pipelines/{pipeline}/runs?limit=1");
+            if (runs.GetArrayLength() == 0 || runs[0].GetProperty("status").GetString() == "running")
+            {
+                continue;
+            }
+            var run = runs[0];
+            var status = run.GetProperty("status").GetString();
+            if (status != "succeeded")
+            {
+                throw new SeedException($"  run {pipeline}: {status}: {run.GetProperty("error")}");
+            }
+            Console.WriteLine($"  run {pipeline}: succeeded, {run.GetProperty("rows")} rows, version {run.GetProperty("outputVersion")}");
+            return;
+        }
+        throw new SeedException($"  run {pipeline}: still running after 10 minutes.");
     }
 
     private static async Task ReportAsync(HttpResponseMessage response, string what, params HttpStatusCode[] accepted)
