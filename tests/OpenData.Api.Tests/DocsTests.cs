@@ -53,6 +53,30 @@ public partial class DocsTests(OpenDataApiFactory factory) : IClassFixture<OpenD
         Assert.All(settings, setting => Assert.Contains($"`{setting}`", Readme));
     }
 
+    [Fact]
+    public void Every_request_of_the_http_file_is_a_route_of_the_host()
+    {
+        var routes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .SelectMany(endpoint => (endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(method => (Method: method, Path: RouteRegex(endpoint.RoutePattern.RawText!))))
+            .ToList();
+        var requests = HttpFileRequest().Matches(File.ReadAllText(Path.Combine(RepositoryRoot(), "api", "OpenData.Api.http")))
+            .Select(match => (Method: match.Groups[1].Value, Path: match.Groups[2].Value))
+            .ToList();
+
+        Assert.True(requests.Count > 30, $"Only {requests.Count} requests found in api/OpenData.Api.http.");
+        Assert.All(requests, request => Assert.True(
+            routes.Any(route => route.Method == request.Method && route.Path.IsMatch(request.Path)),
+            $"{request.Method} {request.Path} in api/OpenData.Api.http is not a route of the host."));
+    }
+
+    private static Regex RouteRegex(string pattern) =>
+        new("^/" + Regex.Replace(Regex.Escape(pattern.Trim('/')), @"\\\{[^}]+}", "[^/]+") + "$");
+
+    [GeneratedRegex(@"^(GET|POST|PUT|PATCH|DELETE) \{\{host}}([^?\s]*)", RegexOptions.Multiline)]
+    private static partial Regex HttpFileRequest();
+
     /// <summary>README.md followed by every docs/*.md page it links to; a page nobody links to does not count.</summary>
     private static string ReadDocs()
     {
