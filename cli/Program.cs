@@ -1,0 +1,3 @@
+using OpenData.Cli;
+
+return await OpenDataCommand.RunAsync(args);
