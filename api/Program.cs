@@ -16,6 +16,7 @@ builder.AddStreaming();
 builder.AddCompaction();
 builder.AddScheduler();
 builder.AddPipelines();
+builder.AddDcat();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -40,5 +41,6 @@ app.MapMetricsApi();
 app.MapCompactionApi();
 app.MapPipelinesApi();
 app.MapLineageApi();
+app.MapDcat().MapCkanApi();
 
 app.Run();

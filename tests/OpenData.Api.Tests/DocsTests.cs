@@ -43,6 +43,7 @@ public partial class DocsTests(OpenDataApiFactory factory) : IClassFixture<OpenD
     [InlineData(typeof(OpenData.Streaming.KafkaOptions), OpenData.Streaming.KafkaOptions.Section)]
     [InlineData(typeof(OpenData.Pipelines.PipelinesOptions), OpenData.Pipelines.PipelinesOptions.Section)]
     [InlineData(typeof(CompactionOptions), CompactionOptions.Section)]
+    [InlineData(typeof(DcatOptions), DcatOptions.Section)]
     public void Readme_documents_every_feature_setting(Type options, string section)
     {
         // Lake:DataDirectory is not a setting: the lake always uses OpenData:DataDirectory.
