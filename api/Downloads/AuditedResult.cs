@@ -31,7 +31,8 @@ public sealed class AuditedResult(IResult answer, AuditLog audit, AuditEntry ent
             {
                 // Rows only for the whole file: a range holds an unknown part of them.
                 Rows = status == StatusCodes.Status200OK ? entry.Rows : null,
-                Bytes = status is StatusCodes.Status200OK or StatusCodes.Status206PartialContent ? response.ContentLength
+                Bytes = status is StatusCodes.Status200OK or StatusCodes.Status206PartialContent
+                    ? response.ContentLength ?? (answer as GrowingFileResult)?.Bytes
                     : status == StatusCodes.Status304NotModified ? 0 : null,
                 DurationMs = clock.ElapsedMilliseconds,
                 Status = status,

@@ -9,12 +9,12 @@ namespace OpenData.Api;
 /// DuckDB's COPY; CSV by DuckDB's COPY too, in the bytes of the SQL endpoint's CSV writer, unless a column's type is
 /// one COPY cannot write that way (then by the row writer); JSON and NDJSON by the SQL endpoint's row writers. Each is
 /// streamed to disk with bounded memory; a gzip copy of a text format is made from the file when first asked for.
-/// Requests for a file being made wait for it rather than making it again; the making runs to its end even if they
-/// all go away, since the next one needs it.
+/// Requests for a file being made wait for it, or read it as it grows (<see cref="StartAsync"/>), rather than making
+/// it again; the making runs to its end even if they all go away, since the next one needs it.
 /// </summary>
 public sealed class DownloadCache
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task>> _making = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<DownloadMaking>> _making = new(StringComparer.Ordinal);
     private readonly QueryEngine _engine;
     private readonly CancellationToken _stopping;
 
@@ -34,27 +34,44 @@ public sealed class DownloadCache
     public async Task<string> GetAsync(DownloadTarget target, QueryAudience audience, bool gzip, CancellationToken cancellationToken)
     {
         var path = Folder.PathOf(target);
-        await MakeOnceAsync(path, unfinished => WriteAsync(target, audience, unfinished), cancellationToken);
+        await MakeOnceAsync(path, (unfinished, making) => WriteAsync(target, audience, unfinished, making), cancellationToken);
         if (!gzip)
         {
             return path;
         }
-        await MakeOnceAsync(path + ".gz", unfinished => CompressAsync(path, unfinished), cancellationToken);
+        await MakeOnceAsync(path + ".gz", (unfinished, _) => CompressAsync(path, unfinished), cancellationToken);
         return path + ".gz";
     }
 
-    private async Task MakeOnceAsync(string path, Func<string, Task> write, CancellationToken cancellationToken)
+    /// <summary>
+    /// The making of the target's file, started now or joined, to be read while it grows; null when the file is made
+    /// already. Whatever writes it only appends, so the bytes read as it grows are those of the finished file.
+    /// </summary>
+    public DownloadMaking? Start(DownloadTarget target, QueryAudience audience)
     {
-        if (File.Exists(path))
-        {
-            return;
-        }
-        var making = _making.GetOrAdd(path, _ => new Lazy<Task>(() => MakeAsync(path, write)));
-        await making.Value.WaitAsync(cancellationToken);
+        var path = Folder.PathOf(target);
+        return File.Exists(path) ? null : Making(path, (unfinished, making) => WriteAsync(target, audience, unfinished, making));
     }
 
+    private async Task MakeOnceAsync(string path, Func<string, DownloadMaking, Task> write, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            await Making(path, write).Done.WaitAsync(cancellationToken);
+        }
+    }
+
+    private DownloadMaking Making(string path, Func<string, DownloadMaking, Task> write) =>
+        _making.GetOrAdd(path, _ => new Lazy<DownloadMaking>(() =>
+        {
+            var making = new DownloadMaking(path);
+            // On a thread of its own: DuckDB's calls complete synchronously, and readers must not wait for the end.
+            making.Done = Task.Run(() => MakeAsync(path, making, write));
+            return making;
+        })).Value;
+
     /// <summary>Writes under an unfinished name and renames, so a reader sees the whole file or none.</summary>
-    private async Task MakeAsync(string path, Func<string, Task> write)
+    private async Task MakeAsync(string path, DownloadMaking making, Func<string, DownloadMaking, Task> write)
     {
         try
         {
@@ -67,7 +84,7 @@ public sealed class DownloadCache
             var unfinished = DownloadFolder.UnfinishedPathOf(path);
             try
             {
-                await write(unfinished);
+                await write(unfinished, making);
                 File.Move(unfinished, path, overwrite: true);
             }
             finally
@@ -82,7 +99,7 @@ public sealed class DownloadCache
         }
     }
 
-    private async Task WriteAsync(DownloadTarget target, QueryAudience audience, string path)
+    private async Task WriteAsync(DownloadTarget target, QueryAudience audience, string path, DownloadMaking making)
     {
         using var session = await _engine.OpenSessionAsync(audience, _stopping);
         var query = session.Check($"SELECT * FROM {target.ViewSql}");
@@ -96,7 +113,7 @@ public sealed class DownloadCache
         {
             // DuckDB's COPY, on all the sandbox's threads, in the row writer's bytes; the row writer when a column's
             // type is not one COPY writes that way. File.Move copies when the export folder is on another file system.
-            using var export = await session.ExportCsvAsync(query, _stopping);
+            using var export = await session.ExportCsvAsync(query, making.WritingTo, _stopping);
             if (export is not null)
             {
                 File.Move(export.Path, path);
@@ -104,7 +121,8 @@ public sealed class DownloadCache
             }
         }
         await using var reader = await session.ExecuteReaderAsync(query, _stopping);
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
+        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 64 * 1024, useAsync: true);
+        making.WritingTo(path);
         await SqlRowWriter.For(target.Format).WriteAsync(file, reader, _stopping);
     }
 

@@ -118,11 +118,18 @@ public static class DownloadsApi
     private static async Task<IResult> WholeFileAsync(
         DownloadTarget target, QueryAudience audience, bool gzip, HttpContext context, DownloadCache cache)
     {
-        var path = await cache.GetAsync(target, audience, gzip, context.RequestAborted);
         if (target.Format != SqlFormat.Parquet)
         {
             context.Response.Headers.Vary = HeaderNames.AcceptEncoding;
         }
+        // A text file not made yet is sent as it is written, rather than after: the whole of it, without a length.
+        // Parquet, gzip copies, ranges and conditional requests wait for the finished file.
+        if (target.Format != SqlFormat.Parquet && !gzip && !AsksForPartOrCondition(context.Request) && cache.Start(target, audience) is { } making)
+        {
+            await making.StartedAsync(context.RequestAborted);
+            return new GrowingFileResult(making, target);
+        }
+        var path = await cache.GetAsync(target, audience, gzip, context.RequestAborted);
         if (gzip)
         {
             // Content-Encoding, not a compressed transfer: ranges and the ETag are those of the gzip file itself.
@@ -130,6 +137,13 @@ public static class DownloadsApi
         }
         return Results.File(
             path, SqlFormats.ContentType(target.Format), target.FileName, target.LastModified, target.ETag(gzip), enableRangeProcessing: true);
+    }
+
+    private static bool AsksForPartOrCondition(HttpRequest request)
+    {
+        var headers = request.Headers;
+        return headers.Range.Count > 0 || headers.IfRange.Count > 0 || headers.IfMatch.Count > 0 || headers.IfNoneMatch.Count > 0
+            || headers.IfModifiedSince.Count > 0 || headers.IfUnmodifiedSince.Count > 0;
     }
 
     /// <summary>Whether the client takes gzip: named with a quality above 0, or "*" when gzip is not named.</summary>

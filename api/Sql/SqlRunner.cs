@@ -65,14 +65,19 @@ public sealed class SqlRunner(QueryEngine engine, AuditLog audit, ILogger<SqlRun
                 answer.Rows = export.Rows;
                 answer.Bytes = new FileInfo(export.Path).Length;
                 await SendAsync(context.Response, export, fileName!, stop.Token);
+                await context.Response.CompleteAsync();
                 return Results.Empty;
             }
 
-            await using var reader = await session.ExecuteReaderAsync(query, stop.Token);
-            var hasRow = await reader.ReadAsync(stop.Token);
-            // Downloads are files: the same rows make the same bytes, without the time they took.
-            answer.Rows = await writer!.WriteAsync(context.Response, reader, hasRow, job.MaxRows, job.Download is null ? clock : null, stop.Token);
-            answer.Bytes = writer.Bytes;
+            await using (var reader = await session.ExecuteReaderAsync(query, stop.Token))
+            {
+                var hasRow = await reader.ReadAsync(stop.Token);
+                // Downloads are files: the same rows make the same bytes, without the time they took.
+                answer.Rows = await writer!.WriteAsync(context.Response, reader, hasRow, job.MaxRows, job.Download is null ? clock : null, stop.Token);
+                answer.Bytes = writer.Bytes;
+            }
+            // The client has the whole answer now, not only once the session is back in its pool and the audit written.
+            await context.Response.CompleteAsync();
             return Results.Empty;
         }
         catch (Exception error) when (writer?.Started == true || context.Response.HasStarted)

@@ -2,7 +2,8 @@ namespace OpenData.Lake.Query;
 
 /// <summary>
 /// SQL that passed <see cref="QuerySession.Check"/>: one SELECT, or an EXPLAIN of one. Only the check makes
-/// these, so nothing unchecked can reach <see cref="QuerySession.ExecuteReaderAsync"/>.
+/// these, so nothing unchecked can reach <see cref="QuerySession.ExecuteReaderAsync"/>. Immutable: a sandbox keeps
+/// the checks it made by SQL text and hands the same instance to later sessions.
 /// </summary>
 public sealed class CheckedQuery
 {
@@ -16,7 +17,10 @@ public sealed class CheckedQuery
         _from = from;
     }
 
-    /// <summary>The text that runs: the caller's SELECT as written, or "EXPLAIN " and the checked SELECT.</summary>
+    /// <summary>
+    /// The text that runs: the caller's SELECT inside <c>FROM query('…')</c>, which DuckDB binds only for exactly one
+    /// SELECT statement, or "EXPLAIN " and the checked SELECT.
+    /// </summary>
     public string Sql { get; }
 
     public bool IsExplain { get; }

@@ -19,24 +19,34 @@ internal static class CsvExport
         "VARCHAR", "DATE", "TIME", "UUID",
     };
 
-    /// <summary>The SELECT list that writes these columns as the API's CSV writer does, or null when one cannot be.</summary>
-    public static string? SelectList(IReadOnlyList<(string Name, string Type)> columns)
+    /// <summary>
+    /// The SELECT that writes the rows of <paramref name="source"/> (anything that can follow FROM) as the API's CSV
+    /// writer does, or null when a column's type cannot be. Values that need their text rewritten get it once, in an
+    /// inner SELECT whose columns are all renamed (c0, t0, …), so that no name of the source can clash.
+    /// </summary>
+    public static string? Select(IReadOnlyList<(string Name, string Type)> columns, string source)
     {
-        var list = new List<string>(columns.Count);
-        foreach (var (name, type) in columns)
+        var inner = new List<string>(columns.Count);
+        var outer = new List<string>(columns.Count);
+        for (var i = 0; i < columns.Count; i++)
         {
-            var column = LakeSql.Identifier(name);
-            var value = Value(column, type);
-            if (value is null)
+            var (name, type) = columns[i];
+            var (value, text) = ($"c{LakeSql.Int(i)}", $"t{LakeSql.Int(i)}");
+            inner.Add($"{LakeSql.Identifier(name)} AS {value}");
+            if (type == "DOUBLE")
+            {
+                inner.Add($"CAST({LakeSql.Identifier(name)} AS VARCHAR) AS {text}");
+            }
+            if (Value(value, text, type) is not { } written)
             {
                 return null;
             }
-            list.Add(value == column ? column : $"{value} AS {column}");
+            outer.Add($"{written} AS {LakeSql.Identifier(name)}");
         }
-        return list.Count == 0 ? null : string.Join(", ", list);
+        return outer.Count == 0 ? null : $"SELECT {string.Join(", ", outer)} FROM (SELECT {string.Join(", ", inner)} FROM {source})";
     }
 
-    private static string? Value(string column, string type)
+    private static string? Value(string column, string text, string type)
     {
         if (AsTheyAre.Contains(type) || IsDecimal(type))
         {
@@ -44,11 +54,9 @@ internal static class CsvExport
         }
         return type switch
         {
-            // .NET's ISO 8601: a T, fractions of a second only when there are some, without trailing zeros; DuckDB's
-            // text has a space there and the same fraction.
-            "TIMESTAMP" => $"replace(CAST({column} AS VARCHAR), ' ', 'T')",
+            "TIMESTAMP" => Timestamp(column),
             "BLOB" => $"to_base64({column})",
-            "DOUBLE" => Double(column),
+            "DOUBLE" => Double(column, text),
             _ => null,
         };
     }
@@ -59,22 +67,29 @@ internal static class CsvExport
         && int.TryParse(type.AsSpan(8, type.IndexOf(',') - 8), out var width) && width <= 28;
 
     /// <summary>
-    /// .NET's shortest round-trip text of a double: both are the shortest digits that round-trip, but .NET writes
-    /// NaN and the infinities by name, no ".0" on whole numbers, an upper-case E, and fixed notation up to 1e17
-    /// where DuckDB switches to an exponent at 1e16 (below 1e-4 both use one).
+    /// .NET's ISO 8601: a T, fractions of a second only when there are some, without trailing zeros; DuckDB's text has
+    /// a space there and the same fraction. Whole seconds of years 1 and on (nearly every value) are formatted
+    /// straight, which costs less than rewriting the text; the rest (fractions, BC, infinities) are rewritten.
     /// </summary>
-    private static string Double(string column)
-    {
-        var text = $"CAST({column} AS VARCHAR)";
-        return $"""
-            CASE WHEN isnan({column}) THEN 'NaN'
-                WHEN {column} = 'inf'::DOUBLE THEN 'Infinity'
-                WHEN {column} = '-inf'::DOUBLE THEN '-Infinity'
-                WHEN abs({column}) >= 1e16 AND abs({column}) < 1e17
-                    THEN CASE WHEN {column} < 0 THEN '-' ELSE '' END || rpad(replace(replace(split_part({text}, 'e', 1), '-', ''), '.', ''), 17, '0')
-                WHEN contains({text}, 'e') THEN upper({text})
-                WHEN ends_with({text}, '.0') THEN {text}[:-3]
-                ELSE {text} END
-            """;
-    }
+    private static string Timestamp(string column) => $"""
+        CASE WHEN epoch_us({column}) % 1000000 = 0 AND {column} >= TIMESTAMP '0001-01-01'
+            THEN strftime({column}, '%Y-%m-%dT%H:%M:%S')
+            ELSE replace(CAST({column} AS VARCHAR), ' ', 'T') END
+        """;
+
+    /// <summary>
+    /// .NET's shortest round-trip text of a double, from DuckDB's (<paramref name="text"/>): both are the shortest
+    /// digits that round-trip, but .NET writes NaN and the infinities by name, no ".0" on whole numbers, an upper-case
+    /// E, and fixed notation up to 1e17 where DuckDB switches to an exponent at 1e16 (below 1e-4 both use one).
+    /// </summary>
+    private static string Double(string column, string text) => $"""
+        CASE WHEN isnan({column}) THEN 'NaN'
+            WHEN {column} = 'inf'::DOUBLE THEN 'Infinity'
+            WHEN {column} = '-inf'::DOUBLE THEN '-Infinity'
+            WHEN abs({column}) >= 1e16 AND abs({column}) < 1e17
+                THEN CASE WHEN {column} < 0 THEN '-' ELSE '' END || rpad(replace(replace(split_part({text}, 'e', 1), '-', ''), '.', ''), 17, '0')
+            WHEN contains({text}, 'e') THEN upper({text})
+            WHEN ends_with({text}, '.0') THEN {text}[:-3]
+            ELSE {text} END
+        """;
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using OpenData.Catalog;
 using OpenData.DuckDB;
 
@@ -43,10 +44,20 @@ public sealed class QueryEngine : IDisposable
     public async Task<QuerySession> OpenSessionAsync(QueryAudience audience, CancellationToken cancellationToken = default)
     {
         var slot = _audiences.GetOrAdd(audience.Key, _ => new AudienceSlot());
+        var arrived = Stopwatch.GetTimestamp();
         await slot.Gate.WaitAsync(cancellationToken);
         try
         {
-            return await RefreshAndOpenAsync(audience, slot, cancellationToken);
+            // A catalog read that began after this request arrived saw every commit this request must see: requests
+            // that queued behind one refresh share the next instead of each reading the catalog again.
+            if (slot.Sandbox is not null && slot.LastReadStarted > arrived)
+            {
+                return Open(slot);
+            }
+            var started = Stopwatch.GetTimestamp();
+            await RefreshAsync(audience, slot, cancellationToken);
+            slot.LastReadStarted = started;
+            return Open(slot);
         }
         catch (DuckDBException error)
         {
@@ -69,7 +80,7 @@ public sealed class QueryEngine : IDisposable
         }
     }
 
-    private async Task<QuerySession> RefreshAndOpenAsync(QueryAudience audience, AudienceSlot slot, CancellationToken cancellationToken)
+    private async Task RefreshAsync(QueryAudience audience, AudienceSlot slot, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         // Read under the gate: two requests refreshing from catalog reads taken in the other order could
@@ -82,16 +93,21 @@ public sealed class QueryEngine : IDisposable
         var folders = visible
             .Select(view => _layout.DatasetFolder(view.Tier, view.Dataset.Department, view.Dataset.Slug) + Path.DirectorySeparatorChar)
             .ToHashSet(StringComparer.Ordinal);
-        if (slot.Sandbox is null || !slot.Sandbox.DatasetFolders.SetEquals(folders))
+        if (slot.Sandbox is null || !slot.Sandbox.DatasetFolders.SetEquals(folders) || !slot.Sandbox.ReportsProgress)
         {
             var sandbox = await QuerySandbox.CreateAsync(SandboxesFolder, folders, _options, cancellationToken);
             slot.Sandbox?.Retire();
             slot.Sandbox = sandbox;
         }
         await _views.RefreshAsync(slot.Sandbox, visible, _time.GetUtcNow(), cancellationToken);
+    }
+
+    private static QuerySession Open(AudienceSlot slot)
+    {
         // A sandbox is retired under this gate once it stopped being the slot's, or when the engine is disposed.
-        var connection = slot.Sandbox.OpenSession() ?? throw new ObjectDisposedException(nameof(QueryEngine));
-        return new QuerySession(slot.Sandbox, connection);
+        var sandbox = slot.Sandbox!;
+        var connection = sandbox.OpenSession() ?? throw new ObjectDisposedException(nameof(QueryEngine));
+        return new QuerySession(sandbox, connection);
     }
 
     private sealed class AudienceSlot
@@ -99,5 +115,8 @@ public sealed class QueryEngine : IDisposable
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
         public QuerySandbox? Sandbox { get; set; }
+
+        /// <summary>When the catalog read of the last refresh that succeeded began (<see cref="Stopwatch"/> ticks).</summary>
+        public long LastReadStarted { get; set; }
     }
 }

@@ -25,9 +25,12 @@ internal static class QueryFunctions
         "pragma_collations", "icu_calendar_names", "pg_timezone_names", "test_all_types", "sql_auto_complete",
     };
 
-    /// <summary>Sleeping cannot be interrupted, so it would outlast the time limit; write_log writes into the log.</summary>
+    /// <summary>
+    /// Sleeping cannot be interrupted, so it would outlast the time limit; write_log writes into the log; setseed
+    /// seeds the connection's random(), which a pooled connection would carry to the next caller.
+    /// </summary>
     public static readonly IReadOnlySet<string> RefusedScalarFunctions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "sleep_ms", "pg_sleep", "write_log",
+        "sleep_ms", "pg_sleep", "write_log", "setseed",
     };
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using OpenData.DuckDB;
 
 namespace OpenData.Lake.Query;
@@ -6,13 +7,26 @@ namespace OpenData.Lake.Query;
 /// One DuckDB in-memory instance for one audience, locked before any user SQL: it may read only the dataset folders
 /// it was built for and its own scratch folder, load no extension, and change no setting. allowed_directories cannot
 /// change once locked, so a new set of folders means a new sandbox; the old one is retired and closes when its last
-/// session does (queries already running finish on it).
+/// session does (queries already running finish on it). Connections for user SQL are kept open between sessions:
+/// opening one and checking its lock costs more than a small query. The first <see cref="MaxIdleConnections"/> are
+/// opened before the lock, because only they can report a query's progress (enable_progress_bar is a setting of the
+/// connection, and the lock refuses every SET); a sandbox that has lost them all (each query interrupted closes its
+/// connection) says so with <see cref="ReportsProgress"/>, and the engine replaces it.
 /// </summary>
 internal sealed class QuerySandbox
 {
+    /// <summary>Idle connections kept for the next sessions; more run at once when needed, and close after.</summary>
+    private const int MaxIdleConnections = 16;
+
+    /// <summary>Checked statements kept by SQL text; past this many the cache starts afresh.</summary>
+    private const int MaxCheckedQueries = 1024;
+
     private readonly object _gate = new();
     private readonly string _connectionString;
     private readonly DuckDBConnection _control;
+    private readonly Stack<DuckDBConnection> _idle = new();
+    private readonly ConcurrentDictionary<string, CheckedQuery> _checked = new(StringComparer.Ordinal);
+    private readonly HashSet<DuckDBConnection> _reportingProgress = [];
     private int _sessions;
     private bool _retired;
     private bool _closed;
@@ -48,6 +62,13 @@ internal sealed class QuerySandbox
         {
             Directory.CreateDirectory(sandbox.ExportFolder);
             await sandbox._control.OpenAsync(cancellationToken);
+            for (var i = 0; i < MaxIdleConnections; i++)
+            {
+                var connection = new DuckDBConnection(sandbox._connectionString);
+                sandbox._idle.Push(connection);
+                await connection.OpenAsync(cancellationToken);
+                sandbox._reportingProgress.Add(connection);
+            }
             await LakeSql.ExecuteAsync(sandbox._control, sandbox.LockSql(options), cancellationToken);
             return sandbox;
         }
@@ -58,9 +79,41 @@ internal sealed class QuerySandbox
         }
     }
 
+    /// <summary>False once every connection that reports progress is closed: a new sandbox would have them again.</summary>
+    public bool ReportsProgress
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _reportingProgress.Count > 0;
+            }
+        }
+    }
+
     /// <summary>
-    /// Opens a connection for user SQL, or returns null when the sandbox was retired meanwhile. Each connection is
-    /// checked to be locked: were the instance ever gone, this name would open a fresh, unconfigured one.
+    /// The check of <paramref name="sql"/> made earlier in this sandbox, or <paramref name="check"/>'s, kept for next
+    /// time. Only the parser decides it, so the same text always gets the same verdict; refusals are not kept.
+    /// </summary>
+    public CheckedQuery Checked(string sql, Func<string, CheckedQuery> check)
+    {
+        if (_checked.TryGetValue(sql, out var known))
+        {
+            return known;
+        }
+        var query = check(sql);
+        if (_checked.Count >= MaxCheckedQueries)
+        {
+            _checked.Clear();
+        }
+        _checked[sql] = query;
+        return query;
+    }
+
+    /// <summary>
+    /// A connection for user SQL, idle or new, or null when the sandbox was retired meanwhile. A new connection is
+    /// checked to be locked: were the instance ever gone, this name would open a fresh, unconfigured one (an idle
+    /// connection keeps its instance alive).
     /// </summary>
     public DuckDBConnection? OpenSession()
     {
@@ -71,6 +124,10 @@ internal sealed class QuerySandbox
                 return null;
             }
             _sessions++;
+            if (_idle.TryPop(out var idle))
+            {
+                return idle;
+            }
         }
         var connection = new DuckDBConnection(_connectionString);
         try
@@ -86,23 +143,35 @@ internal sealed class QuerySandbox
         }
         catch
         {
-            connection.Dispose();
-            SessionClosed();
+            SessionClosed(connection, reusable: false);
             throw;
         }
     }
 
-    public void SessionClosed()
+    /// <summary>Ends a session: its connection is kept for the next one, or closed.</summary>
+    /// <param name="reusable">
+    /// True when nothing the session ran can still act on the connection. User SQL is one SELECT, which leaves no
+    /// state on a connection (setseed, the one function that would, is refused).
+    /// </param>
+    public void SessionClosed(DuckDBConnection connection, bool reusable)
     {
+        bool close;
         lock (_gate)
         {
             _sessions--;
-            if (!_retired || _sessions > 0)
+            if (reusable && !_retired && _idle.Count < MaxIdleConnections)
             {
+                _idle.Push(connection);
                 return;
             }
+            close = _retired && _sessions == 0;
+            _reportingProgress.Remove(connection);
         }
-        Close();
+        connection.Dispose();
+        if (close)
+        {
+            Close();
+        }
     }
 
     /// <summary>No new sessions; closes now, or when the last running session closes.</summary>
@@ -142,6 +211,7 @@ internal sealed class QuerySandbox
 
     private void Close()
     {
+        List<DuckDBConnection> idle;
         lock (_gate)
         {
             if (_closed)
@@ -149,6 +219,12 @@ internal sealed class QuerySandbox
                 return;
             }
             _closed = true;
+            idle = [.. _idle];
+            _idle.Clear();
+        }
+        foreach (var connection in idle)
+        {
+            connection.Dispose();
         }
         _control.Dispose();
         try

@@ -11,6 +11,8 @@ public sealed class QuerySession : IDisposable
     private readonly QuerySandbox _sandbox;
     private readonly DuckDBConnection _connection;
     private DuckDBCommand? _command;
+    private (CheckedQuery Query, DuckDBCommand Command)? _prepared;
+    private CancellationToken _cancellation;
 
     internal QuerySession(QuerySandbox sandbox, DuckDBConnection connection)
     {
@@ -18,17 +20,53 @@ public sealed class QuerySession : IDisposable
         _connection = connection;
     }
 
-    /// <summary>Checks with DuckDB's parser that <paramref name="sql"/> is one SELECT (or EXPLAIN of one) that may run here.</summary>
+    /// <summary>
+    /// Checks with DuckDB's parser that <paramref name="sql"/> is one SELECT (or EXPLAIN of one) that may run here,
+    /// then prepares it, so that <see cref="ExecuteReaderAsync"/> runs the statement bound here rather than binding
+    /// it again.
+    /// </summary>
     /// <exception cref="QueryRefusedException">Another statement, several, parameters, or a function the sandbox refuses.</exception>
     /// <exception cref="DuckDBException">The SQL does not parse or bind: DuckDB's message says why.</exception>
-    public CheckedQuery Check(string sql) => QueryStatementCheck.Check(_connection, sql);
+    public CheckedQuery Check(string sql)
+    {
+        var query = _sandbox.Checked(sql, text => QueryStatementCheck.Check(_connection, text));
+        var command = _connection.CreateCommand();
+        try
+        {
+            command.CommandText = query.Sql;
+            command.Prepare();
+        }
+        catch
+        {
+            command.Dispose();
+            throw;
+        }
+        _prepared?.Command.Dispose();
+        _prepared = (query, command);
+        return query;
+    }
 
-    /// <summary>Runs the query; the reader streams its rows chunk by chunk.</summary>
+    /// <summary>
+    /// How far the running query is, from 0 to 1, or null when DuckDB cannot tell (nothing running, a plan it cannot
+    /// estimate, or a connection opened after the sandbox's lock). Safe to call from another thread.
+    /// </summary>
+    public double? Progress => _connection.GetQueryProgress().Percentage is >= 0 and var percent ? Math.Min(percent / 100, 1) : null;
+
+    /// <summary>Runs the query (the statement <see cref="Check"/> prepared for it); the reader streams its rows chunk by chunk.</summary>
     public async Task<DuckDBDataReader> ExecuteReaderAsync(CheckedQuery query, CancellationToken cancellationToken)
     {
+        _cancellation = cancellationToken;
         _command?.Dispose();
-        _command = _connection.CreateCommand();
-        _command.CommandText = query.Sql;
+        if (_prepared is { } prepared && prepared.Query == query)
+        {
+            _command = prepared.Command;
+            _prepared = null;
+        }
+        else
+        {
+            _command = _connection.CreateCommand();
+            _command.CommandText = query.Sql;
+        }
         return (DuckDBDataReader)await _command.ExecuteReaderAsync(cancellationToken);
     }
 
@@ -43,7 +81,7 @@ public sealed class QuerySession : IDisposable
         {
             throw new QueryRefusedException("EXPLAIN answers in text: ask for json, csv or ndjson rather than parquet.");
         }
-        var rowsSql = $"FROM query({LakeSql.Literal(query.Sql)})";
+        var rowsSql = query.Sql;
         var path = NewExportPath();
         string? whole = null;
         try
@@ -81,22 +119,23 @@ public sealed class QuerySession : IDisposable
     /// of the API's CSV writer (see <see cref="CsvExport"/>); null, and nothing written, when a column's type is not
     /// one COPY can write that way, so that the caller writes the rows itself.
     /// </summary>
-    public async Task<ParquetExport?> ExportCsvAsync(CheckedQuery query, CancellationToken cancellationToken)
+    /// <param name="writing">Told the file's path before COPY starts, so that it can be read as it grows: COPY only appends.</param>
+    public async Task<ParquetExport?> ExportCsvAsync(CheckedQuery query, Action<string> writing, CancellationToken cancellationToken)
     {
         if (query.IsExplain)
         {
             throw new QueryRefusedException("EXPLAIN answers in text, not as a file.");
         }
-        var source = $"query({LakeSql.Literal(query.Sql)})";
-        var columns = await LakeSql.DescribeAsync(_connection, $"FROM {source}", cancellationToken);
-        if (CsvExport.SelectList(columns) is not { } select)
+        var columns = await LakeSql.DescribeAsync(_connection, query.Sql, cancellationToken);
+        if (CsvExport.Select(columns, $"({query.Sql})") is not { } select)
         {
             return null;
         }
         var path = NewExportPath(".csv");
         try
         {
-            var rows = await CopyAsync($"SELECT {select} FROM {source}", path, CsvExport.CopyOptions, cancellationToken);
+            writing(path);
+            var rows = await CopyAsync(select, path, CsvExport.CopyOptions, cancellationToken);
             return new ParquetExport(path, rows, truncated: false);
         }
         catch
@@ -109,8 +148,9 @@ public sealed class QuerySession : IDisposable
     public void Dispose()
     {
         _command?.Dispose();
-        _connection.Dispose();
-        _sandbox.SessionClosed();
+        _prepared?.Command.Dispose();
+        // An interrupt can land after its query ended, and would then stop the connection's next query.
+        _sandbox.SessionClosed(_connection, reusable: !_cancellation.IsCancellationRequested);
     }
 
     private string NewExportPath(string extension = ".parquet") => Path.Combine(_sandbox.ExportFolder, Guid.NewGuid().ToString("N") + extension);
@@ -120,6 +160,7 @@ public sealed class QuerySession : IDisposable
 
     private async Task<long> CopyAsync(string rowsSql, string path, string options, CancellationToken cancellationToken)
     {
+        _cancellation = cancellationToken;
         await using var command = _connection.CreateCommand();
         command.CommandText = $"COPY ({rowsSql}) TO {LakeSql.Literal(path)} ({options});";
         return await command.ExecuteNonQueryAsync(cancellationToken);

@@ -9,7 +9,9 @@ namespace OpenData.Lake.Query;
 /// writes), without parameters, calling only the functions <see cref="QueryFunctions"/> allows, found in the
 /// statement's syntax tree (json_serialize_sql), not by searching the text. Nothing is bound before the parser has
 /// shown a SELECT: binding already acts for some statements (EXPORT DATABASE creates its folder when prepared).
-/// Then DuckDB's own statement type (duckdb_prepared_statement_type) must agree.
+/// A SELECT then runs as <c>FROM query('…')</c>, which DuckDB binds only for exactly one SELECT statement: DuckDB's
+/// own statement type is checked again in the statement that runs, without preparing it twice. An EXPLAIN, which
+/// cannot be wrapped so, must be an EXPLAIN by its prepared statement type (duckdb_prepared_statement_type).
 /// </summary>
 internal static class QueryStatementCheck
 {
@@ -22,7 +24,7 @@ internal static class QueryStatementCheck
     };
 
     /// <exception cref="QueryRefusedException">The SQL is not one allowed statement.</exception>
-    /// <exception cref="DuckDBException">The SQL does not parse or bind (unknown table or column, …).</exception>
+    /// <exception cref="DuckDBException">The SQL does not parse, or an EXPLAIN does not bind.</exception>
     public static CheckedQuery Check(DuckDBConnection connection, string sql)
     {
         if (string.IsNullOrWhiteSpace(sql))
@@ -80,9 +82,7 @@ internal static class QueryStatementCheck
                 datasets.Add(dataset);
             }
         }
-        return connection.GetStatementTypes(sql) is [DuckDBStatementType.Select]
-            ? new CheckedQuery(sql, isExplain: false, datasets, From(tree.RootElement))
-            : throw new QueryRefusedException($"DuckDB does not take this statement for a SELECT: {OneSelect}.");
+        return new CheckedQuery($"FROM query({LakeSql.Literal(sql)})", isExplain: false, datasets, From(tree.RootElement));
     }
 
     private static CheckedQuery? OneSelectOrNull(DuckDBConnection connection, string sql)

@@ -298,7 +298,8 @@ public sealed class DownloadTests(SqlLake lake)
                 (12, 'g', -0.0::DOUBLE, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
                 (13, 'h', 123456789012345.6::DOUBLE, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
                 (14, 'i', 1.7976931348623157e308::DOUBLE, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
-                (15, 'j', 5e-324::DOUBLE, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)
+                (15, 'j', 5e-324::DOUBLE, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+                (16, 'k', 3.0::DOUBLE, NULL, NULL, TIMESTAMP '0005-06-07 08:09:10', NULL, NULL, NULL, NULL, NULL, NULL, NULL)
             ) AS t(id, "label, with ""quotes""", ratio, fine, day, issued, paid, maybe, bytes, clock, huge, id2, small)
             ORDER BY id
             """";
@@ -306,9 +307,11 @@ public sealed class DownloadTests(SqlLake lake)
         using var session = await engine.OpenSessionAsync(QueryAudience.Public);
 
         var query = session.Check(tricky);
-        using var export = await session.ExportCsvAsync(query, CancellationToken.None);
+        string? writing = null;
+        using var export = await session.ExportCsvAsync(query, path => writing = path, CancellationToken.None);
         Assert.NotNull(export);
-        Assert.Equal(15, export.Rows);
+        Assert.Equal(export.Path, writing);
+        Assert.Equal(16, export.Rows);
         var written = new MemoryStream();
         await using (var reader = await session.ExecuteReaderAsync(query, CancellationToken.None))
         {
@@ -318,7 +321,7 @@ public sealed class DownloadTests(SqlLake lake)
 
         foreach (var other in new[] { "[1, 2]", "{'a': 1}", "1.5::FLOAT", "TIMESTAMPTZ '2024-01-01 12:00:00+00'", "INTERVAL 1 DAY", "MAP {'k': 1}" })
         {
-            Assert.Null(await session.ExportCsvAsync(session.Check($"SELECT 1 AS id, {other} AS other"), CancellationToken.None));
+            Assert.Null(await session.ExportCsvAsync(session.Check($"SELECT 1 AS id, {other} AS other"), _ => Assert.Fail("nothing is written"), CancellationToken.None));
         }
     }
 
@@ -338,6 +341,35 @@ public sealed class DownloadTests(SqlLake lake)
         Assert.Equal(20_000, Encoding.UTF8.GetString(answers[0]).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         var folder = Path.Combine(lake.Factory.DataDirectory, "downloads", "public", lake.Transport, slug);
         Assert.Single(Directory.GetFiles(folder));
+    }
+
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("ndjson")]
+    public async Task A_first_whole_download_is_sent_while_it_is_made_and_holds_the_bytes_of_the_kept_file(string format)
+    {
+        var seed = new ApiSeed(lake.Factory);
+        var slug = ApiSeed.Unique("growing");
+        await seed.DatasetAsync(lake.TransportKey, new { department = lake.Transport, slug, title = slug, access = "public" });
+        var rows = string.Concat(Enumerable.Range(1, 50_000).Select(i => $"{i},2024-03-01 12:{i % 60:00}:{i % 59:00},{i % 97}.{i % 1000:000},district {i % 7}\n"));
+        var upload = await new UploadClient(lake.Factory, lake.TransportKey, lake.Transport, slug).PutTextAsync("id,issued_at,ratio,district\n" + rows);
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+
+        var first = await GetAsync(null, $"/data/{lake.Transport}/{slug}.{format}");
+        var again = await GetAsync(null, $"/data/{lake.Transport}/{slug}.{format}");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        // Sent as it was written: the length was not known when the answer began (ContentLength would count the body).
+        Assert.False(first.Content.Headers.NonValidated.Contains("Content-Length"));
+        Assert.True(again.Content.Headers.NonValidated.Contains("Content-Length"));
+        Assert.Equal(again.Headers.ETag, first.Headers.ETag);
+        Assert.Equal(again.Content.Headers.LastModified, first.Content.Headers.LastModified);
+        Assert.Equal($"{slug}-v1.{format}", first.Content.Headers.ContentDisposition?.FileName);
+        var kept = Assert.Single(Directory.GetFiles(Path.Combine(lake.Factory.DataDirectory, "downloads", "public", lake.Transport, slug)));
+        var body = await first.Content.ReadAsByteArrayAsync();
+        Assert.Equal(await File.ReadAllBytesAsync(kept), body);
+        Assert.Equal(body, await again.Content.ReadAsByteArrayAsync());
+        Assert.Equal(body.Length, again.Content.Headers.ContentLength);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Reflection;
 using OpenData.Catalog;
 using OpenData.DuckDB;
 using OpenData.Lake.Query;
@@ -282,6 +283,128 @@ public sealed class QueryEngineTests : LakeTestBase
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.3), $"stopped after {clock.Elapsed}");
     }
 
+    [Fact]
+    public async Task A_long_query_reports_its_progress_even_after_every_connection_that_could_was_lost_to_an_interrupt()
+    {
+        await CreatePublicTicketsAsync();
+        await CommitAsync(Tickets(0, 2_000_000));
+        using var engine = NewEngine();
+        // Every connection made before the sandbox's lock is taken and interrupted: none of them is kept.
+        var sessions = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => engine.OpenSessionAsync(QueryAudience.Public)));
+        using (var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300)))
+        {
+            await Task.WhenAll(sessions.Select(session => Task.Run(async () =>
+            {
+                using (session)
+                {
+                    var query = session.Check("SELECT count(*) FROM range(1000000000) AS a, range(1000000000) AS b WHERE a.range + b.range = -1");
+                    // Sixteen at once on two cores: an interrupt may also land while a query starts, as DuckDB's error.
+                    await Assert.ThrowsAnyAsync<Exception>(async () =>
+                    {
+                        await using var reader = await session.ExecuteReaderAsync(query, cancel.Token);
+                        await reader.ReadAsync(cancel.Token);
+                    });
+                }
+            })));
+        }
+
+        using var watched = await engine.OpenSessionAsync(QueryAudience.Public);
+        var slow = watched.Check("SELECT max(md5(concat(district, ticket_id, repeat('x', 300)))) FROM transport.tickets");
+        var running = Task.Run(async () =>
+        {
+            await using var reader = await watched.ExecuteReaderAsync(slow, CancellationToken.None);
+            await reader.ReadAsync();
+        });
+        var seen = new List<double>();
+        while (!running.IsCompleted)
+        {
+            if (watched.Progress is { } progress)
+            {
+                seen.Add(progress);
+            }
+            await Task.Delay(10);
+        }
+        await running;
+
+        Assert.Contains(seen, progress => progress is > 0 and < 1);
+        Assert.All(seen, progress => Assert.InRange(progress, 0, 1));
+    }
+
+    [Fact]
+    public async Task A_connection_interrupted_by_its_session_is_not_kept_and_the_next_sessions_run_whole_queries()
+    {
+        await CreatePublicTicketsAsync();
+        await CommitAsync(Tickets(0, 100));
+        using var engine = NewEngine();
+        using (var session = await engine.OpenSessionAsync(QueryAudience.Public))
+        {
+            var query = session.Check("SELECT count(*) FROM range(1000000000) AS a, range(1000000000) AS b WHERE a.range + b.range = -1");
+            using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+            {
+                await using var reader = await session.ExecuteReaderAsync(query, cancel.Token);
+                await reader.ReadAsync(cancel.Token);
+            });
+        }
+
+        // Sessions after it, on kept connections or new ones, are not stopped by an interrupt meant for it.
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(100L, await ScalarAsync(engine, QueryAudience.Public, "SELECT count(*) FROM transport.tickets"));
+        }
+    }
+
+    [Fact]
+    public async Task Checks_are_kept_per_sandbox_and_each_check_binds_anew_in_its_own()
+    {
+        await CreatePublicTicketsAsync();
+        await CommitAsync(Tickets(0, 100));
+        await CreateDatasetAsync("inspections");
+        await CommitAsync(Tickets(0, 10), dataset: "inspections");
+        using var engine = NewEngine();
+        const string sql = "SELECT count(*) FROM transport.inspections";
+
+        CheckedQuery first, again;
+        using (var session = await engine.OpenSessionAsync(Analysts))
+        {
+            first = session.Check(sql);
+        }
+        using (var session = await engine.OpenSessionAsync(Analysts))
+        {
+            again = session.Check(sql);
+        }
+        Assert.Same(first, again);
+        // The public sandbox has no such view: the check kept for analysts does not let the text through there.
+        using (var session = await engine.OpenSessionAsync(QueryAudience.Public))
+        {
+            Assert.Equal(DuckDBErrorType.Catalog, Assert.Throws<DuckDBException>(() => session.Check(sql)).ErrorType);
+        }
+        // A kept check pins no data: after a commit the same text reads the new version.
+        await CommitAsync(Tickets(0, 30), dataset: "inspections");
+        Assert.Equal(30L, await ScalarAsync(engine, Analysts, sql));
+    }
+
+    [Fact]
+    public async Task Requests_queued_behind_one_catalog_read_share_the_next_one_and_a_later_request_reads_again()
+    {
+        await CreatePublicTicketsAsync();
+        await CommitAsync(Tickets(0, 10));
+        var catalog = SlowListing.Wrap(Catalog);
+        using var engine = new QueryEngine((ICatalogStore)catalog, Options, new QueryEngineOptions("512MB", 2, "1GB"));
+
+        // The first reads; the others arrive during its read, so one more read, begun after they all arrived, serves them.
+        var sessions = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => engine.OpenSessionAsync(QueryAudience.Public)));
+        foreach (var session in sessions)
+        {
+            session.Dispose();
+        }
+        Assert.Equal(2, catalog.Reads);
+
+        await CommitAsync(Tickets(0, 20));
+        Assert.Equal(20L, await ScalarAsync(engine, QueryAudience.Public, "SELECT count(*) FROM transport.tickets"));
+        Assert.Equal(3, catalog.Reads);
+    }
+
     private QueryEngine NewEngine(TimeProvider? time = null) => new(Catalog, Options, new QueryEngineOptions("512MB", 2, "1GB"), time);
 
     private Task<Dataset> CreatePublicTicketsAsync() =>
@@ -304,6 +427,32 @@ public sealed class QueryEngineTests : LakeTestBase
 
     private static async Task<List<string>> ColumnsAsync(QueryEngine engine, QueryAudience audience, string sql) =>
         (await RowsAsync(engine, audience, "DESCRIBE " + sql)).Select(row => (string)row[0]!).ToList();
+
+    /// <summary>The catalog, with a listing of datasets that takes a while and is counted.</summary>
+    public class SlowListing : DispatchProxy
+    {
+        private ICatalogStore _inner = null!;
+        private int _reads;
+
+        public int Reads => _reads;
+
+        public static SlowListing Wrap(ICatalogStore inner)
+        {
+            var proxy = (SlowListing)(object)Create<ICatalogStore, SlowListing>();
+            proxy._inner = inner;
+            return proxy;
+        }
+
+        protected override object? Invoke(MethodInfo? method, object?[]? args) =>
+            method!.Name == nameof(ICatalogStore.ListDatasetsAsync) ? ListSlowlyAsync(method, args) : method.Invoke(_inner, args);
+
+        private async Task<IReadOnlyList<Dataset>> ListSlowlyAsync(MethodInfo method, object?[]? args)
+        {
+            Interlocked.Increment(ref _reads);
+            await Task.Delay(300);
+            return await (Task<IReadOnlyList<Dataset>>)method.Invoke(_inner, args)!;
+        }
+    }
 
     /// <summary>The system clock moved on by <see cref="Shift"/>.</summary>
     private sealed class ShiftedTime : TimeProvider

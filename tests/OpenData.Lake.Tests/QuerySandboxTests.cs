@@ -45,6 +45,7 @@ public sealed class QuerySandboxTests : LakeTestBase
         { "EXPLAIN SELECT * FROM query_table('x')", "The table function query_table() is not available" },
         { "SELECT list_transform([1], lambda x: sleep_ms(x * 100000))", "The function sleep_ms() is not available" },
         { "SELECT write_log('x')", "The function write_log() is not available" },
+        { "SELECT setseed(0.5), random()", "The function setseed() is not available" },
         { "SELECT $1 + ?", "Parameters ($1, ?, $name) are not supported" },
         { "WITH x AS (SELECT 1) INSERT INTO t SELECT * FROM x", "Only SELECT statements are allowed" },
         { "/* explain */ EXPLAIN SELECT 1; EXPLAIN SELECT 2", "The SQL holds 2 statements" },
