@@ -40,6 +40,7 @@ public partial class DocsTests(OpenDataApiFactory factory) : IClassFixture<OpenD
     [InlineData(typeof(AuditOptions), AuditOptions.Section)]
     [InlineData(typeof(RateLimitOptions), RateLimitOptions.Section)]
     [InlineData(typeof(SqlOptions), SqlOptions.Section)]
+    [InlineData(typeof(SqlQueriesOptions), SqlQueriesOptions.Section)]
     [InlineData(typeof(OpenData.Streaming.KafkaOptions), OpenData.Streaming.KafkaOptions.Section)]
     [InlineData(typeof(OpenData.Pipelines.PipelinesOptions), OpenData.Pipelines.PipelinesOptions.Section)]
     [InlineData(typeof(CompactionOptions), CompactionOptions.Section)]
