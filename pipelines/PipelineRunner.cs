@@ -11,7 +11,8 @@ namespace OpenData.Pipelines;
 /// Runs pipelines: one run per pipeline at a time, each reading the inputs' snapshots pinned when it started, in the
 /// owning department's sandbox; the result is suppressed, checked and committed through the lake's commit protocol, so
 /// a run that fails or is killed leaves the target's previous version. A failed run is tried again with backoff
-/// (<see cref="PipelinesOptions.MaxRetries"/>) on the same pinned inputs. Safe to share between threads.
+/// (<see cref="PipelinesOptions.MaxRetries"/>) on the same pinned inputs; one that outlives
+/// <see cref="PipelinesOptions.RunTimeout"/> is interrupted and not retried. Safe to share between threads.
 /// </summary>
 public sealed class PipelineRunner(
     ICatalogStore catalog,
@@ -23,9 +24,15 @@ public sealed class PipelineRunner(
     TimeProvider? time = null) : IAsyncDisposable
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+    // A timer's longest delay is 2^32 - 2 ms (about 49 days).
+    private readonly TimeSpan _runTimeout = options.RunTimeout > TimeSpan.Zero && options.RunTimeout.TotalMilliseconds < uint.MaxValue
+        ? options.RunTimeout
+        : throw new ArgumentOutOfRangeException(nameof(options), "Pipelines:RunTimeout must be positive and at most 49 days.");
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Task, bool> _running = new();
     private readonly CancellationTokenSource _stopping = new();
+    // The engine's DuckDB instance for every run, kept open by this connection (each run joins it with its own).
+    private readonly DuckDBConnection _engine = PipelineConnection.OpenShared(writer.Layout, options);
 
     /// <summary>
     /// Records a run and carries it out in the background; returns the run as recorded, or null when the pipeline is
@@ -80,6 +87,7 @@ public sealed class PipelineRunner(
             await _stopping.CancelAsync();
         }
         await Task.WhenAll(_running.Keys);
+        await _engine.DisposeAsync();
     }
 
     private async Task CompleteAsync(Pipeline pipeline, PipelineRun run, SemaphoreSlim gate)
@@ -89,9 +97,14 @@ public sealed class PipelineRunner(
         {
             for (var attempt = 1; ; attempt++)
             {
+                // The time limit covers everything up to the catalog transaction, which either commits or, cancelled
+                // before it does, rolls back: a run stopped by it never leaves a version behind.
+                using var limit = new CancellationTokenSource(_runTimeout, _time);
+                using var attemptStopping = CancellationTokenSource.CreateLinkedTokenSource(stopping, limit.Token);
                 try
                 {
-                    var outcome = await ExecuteAsync(pipeline, run.Inputs, stopping);
+                    var timings = new RunTimings(run.StartedAt, _time);
+                    var outcome = await ExecuteAsync(pipeline, run.Inputs, timings, attemptStopping.Token);
                     await pipelines.FinishRunAsync(run with
                     {
                         Status = outcome.FailedCheck is null ? PipelineRunStatus.Succeeded : PipelineRunStatus.Failed,
@@ -101,13 +114,24 @@ public sealed class PipelineRunner(
                         FailedCheck = outcome.FailedCheck,
                         Error = outcome.FailedCheck?.Message,
                     }, CancellationToken.None);
-                    logger.LogInformation("Pipeline {Pipeline} run {Run}: {Outcome}.", pipeline.Name, run.Id,
-                        outcome.FailedCheck is { } failed ? $"check {failed.Check} failed" : $"{outcome.Rows} rows, version {outcome.OutputVersion?.ToString() ?? "none (nothing new)"}");
+                    logger.LogInformation("Pipeline {Pipeline} run {Run}: {Outcome}; {Timings}.", pipeline.Name, run.Id,
+                        outcome.FailedCheck is { } failed ? $"check {failed.Check} failed" : $"{outcome.Rows} rows, version {outcome.OutputVersion?.ToString() ?? "none (nothing new)"}",
+                        timings);
                     return;
                 }
                 catch (OperationCanceledException) when (stopping.IsCancellationRequested)
                 {
                     await pipelines.FinishRunAsync(Failed(run, new OperationCanceledException("The platform stopped during the run; nothing was committed.")), CancellationToken.None);
+                    return;
+                }
+                catch (Exception error) when (limit.IsCancellationRequested)
+                {
+                    // Interrupted by the time limit (DuckDB's interrupt surfaces as a cancellation or as its own error).
+                    // Not retried: the same pinned inputs would most likely take as long again.
+                    var timedOut = new TimeoutException(
+                        $"The run ran longer than Pipelines:RunTimeout ({_runTimeout:c}) and was stopped; nothing was committed.", error);
+                    await pipelines.FinishRunAsync(Failed(run, timedOut), CancellationToken.None);
+                    logger.LogWarning("Pipeline {Pipeline} run {Run}: {Error}", pipeline.Name, run.Id, timedOut.Message);
                     return;
                 }
                 catch (Exception error)
@@ -170,29 +194,41 @@ public sealed class PipelineRunner(
         return pinned;
     }
 
-    private async Task<RunOutcome> ExecuteAsync(Pipeline pipeline, IReadOnlyList<InputVersion> inputs, CancellationToken cancellationToken)
+    private async Task<RunOutcome> ExecuteAsync(
+        Pipeline pipeline, IReadOnlyList<InputVersion> inputs, RunTimings timings, CancellationToken cancellationToken)
     {
-        await using var connection = await PipelineConnection.OpenAsync(writer.Layout, options, cancellationToken);
+        timings.Done("start");
+        await using var connection = await PipelineConnection.OpenAsync(_engine.ConnectionString, cancellationToken);
         var sql = PipelineSql.Pin(connection, pipeline.Sql, inputs.ToDictionary(i => new DatasetName(i.Department, i.Dataset), i => i.Version));
         var target = await catalog.GetDatasetAsync(pipeline.Department, pipeline.Target.Dataset, cancellationToken);
         if (pipeline.Mode == PipelineWriteMode.Incremental && target?.CurrentVersion is { } current)
         {
             sql = IncrementalSql(sql, pipeline, current);
         }
+        if (pipeline.Suppression is { } primary)
+        {
+            // Applied by DuckDB as it writes the result, rather than by reading and writing the result again.
+            sql = ResultSuppression.Primary(sql, primary, primary.Threshold ?? options.DefaultSuppressionThreshold);
+        }
 
+        timings.Done("pin");
         using var session = await engine.OpenSessionAsync(PipelineDefinitions.Audience(pipeline.Department), cancellationToken);
+        timings.Done("session");
         using var result = await session.ExportParquetAsync(session.Check(sql), maxRows: null, cancellationToken);
+        timings.Done("compute");
         var published = result.Path;
         try
         {
             if (pipeline.Suppression is { } suppression)
             {
-                published = Path.Combine(Path.GetDirectoryName(result.Path)!, Guid.NewGuid().ToString("N") + ".parquet");
-                var hidden = await ResultSuppression.WriteAsync(
-                    connection, suppression, suppression.Threshold ?? options.DefaultSuppressionThreshold, result.Path, published, cancellationToken);
-                logger.LogInformation("Pipeline {Pipeline}: {Hidden} of {Rows} rows suppressed.", pipeline.Name, hidden, result.Rows);
+                var completed = await ResultSuppression.CompleteAsync(connection, suppression, result.Path, cancellationToken);
+                published = completed.Rewritten ?? published;
+                logger.LogInformation("Pipeline {Pipeline}: {Hidden} of {Rows} rows suppressed.", pipeline.Name, completed.Hidden, result.Rows);
+                timings.Done("suppress");
             }
-            if (await ResultChecks.FirstFailureAsync(session, pipeline.Checks, PipelineSqlText.ReadParquet(published), _time.GetUtcNow(), cancellationToken) is { } failure)
+            var failure = await ResultChecks.FirstFailureAsync(session, pipeline.Checks, PipelineSqlText.ReadParquet(published), _time.GetUtcNow(), cancellationToken);
+            timings.Done("checks");
+            if (failure is not null)
             {
                 return new RunOutcome(result.Rows, null, failure);
             }
@@ -202,6 +238,7 @@ public sealed class PipelineRunner(
             }
 
             await PipelineTargets.EnsureAsync(catalog, connection, pipeline, target, published, cancellationToken);
+            timings.Done("target");
             var version = await writer.CommitAsync(connection, new LakeCommitRequest
             {
                 Department = pipeline.Department,
@@ -211,6 +248,7 @@ public sealed class PipelineRunner(
                 CreatedBy = $"pipeline {pipeline.Name}",
                 Derivation = new VersionDerivation(pipeline.Name, inputs),
             }, cancellationToken);
+            timings.Done("commit");
             return new RunOutcome(result.Rows, version.Number, null);
         }
         finally

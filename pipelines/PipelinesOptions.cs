@@ -17,6 +17,12 @@ public sealed class PipelinesOptions
     /// <summary>k of a suppression that names no threshold: the smallest count published.</summary>
     public int DefaultSuppressionThreshold { get; set; } = 10;
 
+    /// <summary>
+    /// How long one attempt of a run may take; past it the run's query is interrupted and the run recorded failed
+    /// (not retried: it would most likely take as long again).
+    /// </summary>
+    public TimeSpan RunTimeout { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>DuckDB's memory_limit of the connection that suppresses and commits a run's result.</summary>
     public string MemoryLimit { get; set; } = "1GB";
 }

@@ -351,7 +351,7 @@ public class DatasetDataApiTests(OpenDataApiFactory factory) : IClassFixture<Ope
         var versions = await upload.VersionNumbersAsync();
         Assert.Equal([2, 1], versions);
         Assert.DoesNotContain(Directory.EnumerateDirectories(Path.Combine(factory.DataDirectory, "staging")),
-            folder => Path.GetFileName(folder) is not ("uploads" or "duckdb"));
+            folder => Path.GetFileName(folder) is not ("uploads" or "duckdb" or "pipelines"));
     }
 
     [Fact]
