@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using OpenData.Catalog;
 using OpenData.DuckDB;
 
@@ -12,6 +13,9 @@ namespace OpenData.Lake;
 /// Ignored for partitioned datasets: DuckDB cannot split the files of a partitioned COPY.</param>
 internal sealed class SnapshotFolderWriter(LakeLayout layout, LakeOptions options, long? targetFileRows = null)
 {
+    /// <summary>Dataset folders whose parents this process has flushed: their entries are on disk.</summary>
+    private readonly ConcurrentDictionary<string, bool> _durableFolders = new(StringComparer.Ordinal);
+
     public async Task<SnapshotFolder> WriteAsync(
         DuckDBConnection connection,
         string tier,
@@ -90,6 +94,7 @@ internal sealed class SnapshotFolderWriter(LakeLayout layout, LakeOptions option
 
     private void MoveIntoLake(string staging, string datasetFolder, string destination)
     {
+        var created = !Directory.Exists(datasetFolder);
         Directory.CreateDirectory(datasetFolder);
         try
         {
@@ -98,14 +103,22 @@ internal sealed class SnapshotFolderWriter(LakeLayout layout, LakeOptions option
         catch (DirectoryNotFoundException)
         {
             // The janitor may have removed the dataset folder while it was empty; make it again once.
+            created = true;
             Directory.CreateDirectory(datasetFolder);
             Directory.Move(staging, destination);
         }
 
-        // The new entry and any folders created on the way must survive a power cut before the catalog points at them.
-        for (var folder = datasetFolder; folder.Length >= layout.LakeFolder.Length; folder = Path.GetDirectoryName(folder)!)
+        // The new entry must survive a power cut before the catalog points at it, and so must the folders on the way.
+        // Those are flushed once per process (each fsync costs about 10 ms), and again whenever the dataset's folder
+        // had to be made, since the folders above it may have been made with it.
+        DurableFiles.SyncDirectory(datasetFolder);
+        if (created || !_durableFolders.ContainsKey(datasetFolder))
         {
-            DurableFiles.SyncDirectory(folder);
+            for (var folder = Path.GetDirectoryName(datasetFolder)!; folder.Length >= layout.LakeFolder.Length; folder = Path.GetDirectoryName(folder)!)
+            {
+                DurableFiles.SyncDirectory(folder);
+            }
+            _durableFolders[datasetFolder] = true;
         }
     }
 }
