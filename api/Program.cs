@@ -1,4 +1,5 @@
 using OpenData.Api;
+using OpenData.Api.Portal;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,13 +19,16 @@ builder.AddCompaction();
 builder.AddScheduler();
 builder.AddPipelines();
 builder.AddDcat();
+builder.AddPortal();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseStaticFiles();
 app.UseApiKeys();
+app.UsePortal();
 app.UseAnonymousRateLimits();
 app.UseDownloadCompression();
 app.MapOpenApi();
@@ -44,5 +48,6 @@ app.MapCompactionApi();
 app.MapPipelinesApi();
 app.MapLineageApi();
 app.MapDcat().MapCkanApi();
+app.MapPortal();
 
 app.Run();

@@ -2,13 +2,15 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using OpenData.Api.Portal;
 
 namespace OpenData.Api;
 
 /// <summary>
-/// Reads <c>Authorization: Bearer &lt;API key&gt;</c>. No header: anonymous (no result). A header with an unknown,
-/// revoked or expired key fails, and <see cref="ApiKeyAuthenticationExtensions.UseApiKeys"/> answers 401 for it on
-/// every route. The key is looked up on every request, never cached, so a revocation holds from the next request.
+/// Reads <c>Authorization: Bearer &lt;API key&gt;</c>, or without that header the portal's <see cref="SignInCookie"/>.
+/// Neither: anonymous (no result). A key that is unknown, revoked or expired fails; when it came in the header,
+/// <see cref="ApiKeyAuthenticationExtensions.UseApiKeys"/> answers 401 for it on every route (a stale cookie leaves
+/// the pages anonymous). The key is looked up on every request, never cached, so a revocation holds from the next request.
 /// Challenges and refusals are problem details.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
@@ -22,17 +24,28 @@ public sealed class ApiKeyAuthenticationHandler(
         var header = Request.Headers.Authorization.ToString();
         if (string.IsNullOrEmpty(header))
         {
-            return AuthenticateResult.NoResult();
+            // The portal's pages and their scripts are signed in by the cookie; an explicit header always wins.
+            var cookieKey = SignInCookie.Read(Request);
+            return cookieKey is null
+                ? AuthenticateResult.NoResult()
+                : await AuthenticateKeyAsync(keys, clock, cookieKey, "in the sign-in cookie", Context.RequestAborted);
         }
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             return AuthenticateResult.Fail("The Authorization header must be 'Bearer <API key>'.");
         }
+        return await AuthenticateKeyAsync(keys, clock, header["Bearer ".Length..].Trim(), "in the Authorization header", Context.RequestAborted);
+    }
 
-        var key = await keys.FindAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+    /// <summary>Checks a key (unknown, revoked, expired) and gives its claims; also what the portal's sign-in form uses.</summary>
+    /// <param name="where">Where the key came from, for the failure message.</param>
+    public static async Task<AuthenticateResult> AuthenticateKeyAsync(
+        ApiKeyStore keys, TimeProvider clock, string secret, string where, CancellationToken cancellationToken)
+    {
+        var key = await keys.FindAsync(secret, cancellationToken);
         if (key is null)
         {
-            return AuthenticateResult.Fail("The API key in the Authorization header is not valid.");
+            return AuthenticateResult.Fail($"The API key {where} is not valid.");
         }
         switch (key.StateAt(clock.GetUtcNow()))
         {

@@ -1,0 +1,42 @@
+using OpenData.Catalog;
+
+namespace OpenData.Api.Portal.Catalog;
+
+/// <summary>
+/// The catalog page's search: the catalog's full-text search (FTS5, ranked) among what the caller may see, then the
+/// facets, the sort and the page. Facets are counted here over the caller's matches, because the catalog store
+/// filters by department and keyword only.
+/// </summary>
+public sealed class CatalogSearch(ICatalogStore catalog, CatalogEntries entries)
+{
+    public async Task<CatalogSearchResult> SearchAsync(CatalogSearchRequest request, Caller caller, CancellationToken cancellationToken)
+    {
+        var matches = await catalog.SearchDatasetsAsync(
+            caller.Limit(new DatasetQuery { Text = request.Q, Limit = int.MaxValue }), cancellationToken);
+
+        // Each facet is counted with the other facets' filters applied, so its own alternatives stay in view.
+        var facets = CatalogFacets.All.Select(facet => new FacetCounts(facet, matches
+            .Where(dataset => CatalogFacets.All.Where(other => other != facet).All(other => CatalogFacets.Matches(other, dataset, request.Chosen(other.Name))))
+            .SelectMany(facet.ValuesOf)
+            .GroupBy(value => value, StringComparer.OrdinalIgnoreCase)
+            .Select(group => (group.Key, group.Count()))
+            .OrderByDescending(value => value.Item2).ThenBy(value => value.Key, StringComparer.Ordinal)
+            .ToList())).ToList();
+        var filtered = matches
+            .Where(dataset => CatalogFacets.All.All(facet => CatalogFacets.Matches(facet, dataset, request.Chosen(facet.Name))))
+            .ToList();
+
+        var skip = (request.Page - 1) * CatalogSearchRequest.PageSize;
+        var items = request.Sort switch
+        {
+            // The last update is the current version's time, so every match needs its entry before the sort.
+            CatalogSort.Updated => (await entries.EntriesAsync(filtered, cancellationToken))
+                .OrderByDescending(entry => entry.Modified).Skip(skip).Take(CatalogSearchRequest.PageSize).ToList(),
+            CatalogSort.Name => await entries.EntriesAsync(
+                filtered.OrderBy(dataset => dataset.Title, StringComparer.OrdinalIgnoreCase).Skip(skip).Take(CatalogSearchRequest.PageSize), cancellationToken),
+            // Relevance is the catalog's own order (FTS5 rank; department and slug without text).
+            _ => await entries.EntriesAsync(filtered.Skip(skip).Take(CatalogSearchRequest.PageSize), cancellationToken),
+        };
+        return new CatalogSearchResult(request, items, filtered.Count, facets);
+    }
+}
