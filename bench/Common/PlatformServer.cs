@@ -30,6 +30,9 @@ public sealed class PlatformServer : IAsyncDisposable
     public string LogPath { get; }
     public int Pid => process.Id;
 
+    /// <summary>The command that starts the host and when it was built, for a benchmark's header: figures go with a build.</summary>
+    public static string Describe(string apiAssembly) => $"dotnet {apiAssembly} (built {File.GetLastWriteTime(apiAssembly):yyyy-MM-dd HH:mm})";
+
     /// <param name="apiAssembly">OpenData.Api.dll, built in Release.</param>
     /// <param name="workFolder">Where the log goes, and the data folder unless <paramref name="dataDirectory"/> is given.</param>
     /// <param name="dataDirectory">An existing data folder to serve (its datasets are kept); null: <c>workFolder/data</c>.</param>

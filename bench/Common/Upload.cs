@@ -6,7 +6,10 @@ using System.Text.Json.Nodes;
 
 namespace OpenData.Bench;
 
-/// <summary>The HTTP side: a department, a public dataset sorted by issued_at with plate personal, and the PUT of the file.</summary>
+/// <summary>
+/// The HTTP side of publishing the tickets dataset: a department, a public dataset sorted by issued_at with plate
+/// personal, the PUT of the file, and the version it made.
+/// </summary>
 public static class Upload
 {
     public const string Department = "transport";
@@ -72,6 +75,40 @@ public static class Upload
         {
         }
         return new Result(answer.StatusCode, wall, (body.EndedAt ?? clock.Elapsed) - started, parsed, raw);
+    }
+
+    /// <summary>
+    /// <see cref="PutAsync"/> that fails unless the platform committed the file (201, or 200 for a new version of a
+    /// dataset that has data), with the answer and the server log's tail.
+    /// </summary>
+    public static async Task<Result> CommitAsync(HttpClient client, PlatformServer server, string key, string csv)
+    {
+        var upload = await PutAsync(client, key, csv, Stopwatch.StartNew());
+        return upload.Status is HttpStatusCode.Created or HttpStatusCode.OK
+            ? upload
+            : throw new InvalidOperationException($"The upload answered {(int)upload.Status}: {upload.Raw}\nserver log ({server.LogPath}):\n{server.Tail()}");
+    }
+
+    /// <summary>Creates the department and the dataset (<see cref="PrepareAsync"/>) and commits the file as its first version; returns the publisher key.</summary>
+    public static async Task<(string PublisherKey, Result Upload)> PublishAsync(HttpClient client, PlatformServer server, string csv)
+    {
+        var publisher = await PrepareAsync(client, server.AdminKey);
+        return (publisher, await CommitAsync(client, server, publisher, csv));
+    }
+
+    /// <summary>A version of one of the department's datasets: its rows, and its files as paths relative to the lake folder.</summary>
+    public static async Task<(long Rows, IReadOnlyList<string> Files)> VersionAsync(HttpClient client, string key, string dataset, int number)
+    {
+        var version = await Expect(await SendAsync(client, HttpMethod.Get, $"/api/v1/datasets/{Department}/{dataset}/versions/{number}", key), HttpStatusCode.OK);
+        return (version["rowCount"]!.GetValue<long>(), [.. version["files"]!.AsArray().Select(file => file!["path"]!.GetValue<string>())]);
+    }
+
+    /// <summary>A request without a body, with <paramref name="key"/> as its bearer token.</summary>
+    public static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string key)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client.SendAsync(request);
     }
 
     /// <summary>The answer's JSON when its status is <paramref name="status"/>; otherwise an exception naming the request and the body.</summary>

@@ -19,17 +19,12 @@ internal sealed record BenchOptions(long Rows, int Runs, bool Keep)
         {
             options = args[i] switch
             {
-                "--rows" => options with { Rows = Positive(args, ++i, "--rows", long.MaxValue) },
-                "--runs" => options with { Runs = (int)Positive(args, ++i, "--runs", 1000) },
+                "--rows" => options with { Rows = CommandLine.Number(args, ++i, "--rows") },
+                "--runs" => options with { Runs = (int)CommandLine.Number(args, ++i, "--runs", max: 1000) },
                 "--keep" => options with { Keep = true },
                 _ => throw new ArgumentException($"Unknown argument '{args[i]}'."),
             };
         }
         return options;
     }
-
-    private static long Positive(string[] args, int index, string name, long max) =>
-        index < args.Length && long.TryParse(args[index], out var value) && value > 0 && value <= max
-            ? value
-            : throw new ArgumentException($"{name} needs a whole number from 1 to {max:N0}.");
 }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using OpenData.Samples;
 
 namespace OpenData.Bench.PipelineThroughput;
@@ -31,12 +30,7 @@ internal sealed class Platform(PlatformServer server, HttpClient client)
     /// <summary>Creates the department and the dataset, uploads the CSV, and returns the version the pipeline reads.</summary>
     public async Task<(string PublisherKey, Input Input)> PublishAsync(string csv)
     {
-        var publisher = await Upload.PrepareAsync(client, server.AdminKey);
-        var upload = await Upload.PutAsync(client, publisher, csv, Stopwatch.StartNew());
-        if (upload.Status != HttpStatusCode.Created)
-        {
-            throw new InvalidOperationException($"The upload answered {(int)upload.Status}: {upload.Raw}\nserver log ({server.LogPath}):\n{server.Tail()}");
-        }
+        var (publisher, upload) = await Upload.PublishAsync(client, server, csv);
         var number = upload.Body!["version"]!.GetValue<int>();
         var files = await InternalFilesAsync(publisher, Upload.Dataset, number);
         return (publisher, new Input(number, upload.Body["versionRows"]!.GetValue<long>(), files, upload.Wall));
@@ -73,11 +67,11 @@ internal sealed class Platform(PlatformServer server, HttpClient client)
     public async Task<Run> RunAsync(string publisherKey)
     {
         var started = Stopwatch.GetTimestamp();
-        var accepted = await Upload.Expect(await SendAsync(HttpMethod.Post, $"/api/v1/pipelines/{Aggregate.Name}/runs", publisherKey), HttpStatusCode.Accepted);
+        var accepted = await Upload.Expect(await Upload.SendAsync(client, HttpMethod.Post, $"/api/v1/pipelines/{Aggregate.Name}/runs", publisherKey), HttpStatusCode.Accepted);
         var id = accepted["id"]!.GetValue<long>();
         while (true)
         {
-            var run = await Upload.Expect(await SendAsync(HttpMethod.Get, $"/api/v1/pipelines/{Aggregate.Name}/runs/{id}", publisherKey), HttpStatusCode.OK);
+            var run = await Upload.Expect(await Upload.SendAsync(client, HttpMethod.Get, $"/api/v1/pipelines/{Aggregate.Name}/runs/{id}", publisherKey), HttpStatusCode.OK);
             if (run["status"]!.GetValue<string>() != "running")
             {
                 var wall = Stopwatch.GetElapsedTime(started);
@@ -90,20 +84,9 @@ internal sealed class Platform(PlatformServer server, HttpClient client)
     }
 
     /// <summary>The full paths of a version's internal-tier files.</summary>
-    public async Task<IReadOnlyList<string>> InternalFilesAsync(string key, string dataset, int version)
-    {
-        var details = await Upload.Expect(await SendAsync(HttpMethod.Get, $"/api/v1/datasets/{Upload.Department}/{dataset}/versions/{version}", key), HttpStatusCode.OK);
-        return details["files"]!.AsArray()
-            .Select(file => file!["path"]!.GetValue<string>())
+    public async Task<IReadOnlyList<string>> InternalFilesAsync(string key, string dataset, int version) =>
+        (await Upload.VersionAsync(client, key, dataset, version)).Files
             .Where(path => path.StartsWith("internal/", StringComparison.Ordinal))
             .Select(path => Path.Combine(server.DataDirectory, "lake", path))
             .ToList();
-    }
-
-    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string key)
-    {
-        var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        return client.SendAsync(request);
-    }
 }

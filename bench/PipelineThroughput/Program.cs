@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using OpenData.Bench;
 using OpenData.Bench.PipelineThroughput;
 
@@ -10,47 +9,22 @@ using OpenData.Bench.PipelineThroughput;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 const double Goal = 1.2;
 
-if (args is ["--help"] or ["-h"])
+return await BenchProgram.RunAsync(args, BenchOptions.Usage, BenchOptions.Parse, async options =>
 {
-    Console.WriteLine(BenchOptions.Usage);
-    return 0;
-}
-
-BenchOptions options;
-string macroFile, apiAssembly;
-try
-{
-    options = BenchOptions.Parse(args);
     var repository = Repository.Find();
-    macroFile = repository.MacroFile;
-    apiAssembly = repository.ApiAssembly;
-}
-catch (ArgumentException e)
-{
-    Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine(BenchOptions.Usage);
-    return 2;
-}
-catch (FileNotFoundException e)
-{
-    Console.Error.WriteLine(e.Message);
-    return 1;
-}
+    var (macroFile, apiAssembly) = (repository.MacroFile, repository.ApiAssembly);
+    using var work = new WorkFolder("opendata-pipeline-bench-", options.Keep);
+    var aggregate = Platform.Aggregate;
+    Console.WriteLine($"PipelineThroughput: pipeline {aggregate.Name} over {options.Rows:N0} traffic tickets, run over HTTP vs bare DuckDB's COPY … TO parquet");
+    Console.WriteLine($"  host:     {PlatformServer.Describe(apiAssembly)}");
+    Console.WriteLine($"  {Machine.Description}; load average {Machine.LoadAverage()} at the start");
 
-var work = Directory.CreateTempSubdirectory("opendata-pipeline-bench-").FullName;
-var aggregate = Platform.Aggregate;
-Console.WriteLine($"PipelineThroughput: pipeline {aggregate.Name} over {options.Rows:N0} traffic tickets, run over HTTP vs bare DuckDB's COPY … TO parquet");
-Console.WriteLine($"  host:     dotnet {apiAssembly} (built {File.GetLastWriteTime(apiAssembly):yyyy-MM-dd HH:mm})");
-Console.WriteLine($"  .NET {Environment.Version}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}; load average {LoadAverage()} at the start");
-
-try
-{
     var (csv, bytes, generated) = TicketsCsv.Ensure(options.Rows, macroFile);
     Console.WriteLine(generated is { } took
         ? $"  file:     {csv}, {bytes:N0} bytes, written in {took.TotalSeconds:0.0} s"
         : $"  file:     {csv}, {bytes:N0} bytes (reused from the cache)");
 
-    await using var server = await PlatformServer.StartAsync(apiAssembly, work);
+    await using var server = await PlatformServer.StartAsync(apiAssembly, work.Path);
     using var client = new HttpClient { BaseAddress = server.Address, Timeout = Timeout.InfiniteTimeSpan };
     var platform = new Platform(server, client);
     Progress($"publishing {options.Rows:N0} rows …");
@@ -68,7 +42,7 @@ try
     Console.WriteLine();
 
     using var bare = new BareDuckDB(input.InternalFiles);
-    var barePath = Path.Combine(work, "bare.parquet");
+    var barePath = Path.Combine(work.Path, "bare.parquet");
     var runs = new List<(Platform.Run Pipeline, TimeSpan Bare, long BareRows)>();
     Console.WriteLine("run   pipeline wall   run record (startedAt→endedAt)   bare DuckDB   wall ratio   rows");
     for (var i = 0; i < options.Runs; i++)
@@ -90,14 +64,14 @@ try
 
     // The first run creates the target (and the sandbox learns its folder): the goal is about the runs that replace it.
     var counted = runs.Count > 1 ? runs.Skip(1).ToList() : runs;
-    var wall = MedianTime(counted.Select(r => r.Pipeline.Wall));
-    var recorded = MedianTime(counted.Select(r => r.Pipeline.Recorded));
-    var bareMedian = MedianTime(counted.Select(r => r.Bare));
+    var wall = Percentiles.Median(counted.Select(r => r.Pipeline.Wall));
+    var recorded = Percentiles.Median(counted.Select(r => r.Pipeline.Recorded));
+    var bareMedian = Percentiles.Median(counted.Select(r => r.Bare));
     Console.WriteLine($"medians of runs {(runs.Count > 1 ? $"2–{runs.Count}" : "1")}: pipeline {Seconds(wall)} as the client saw it, {Seconds(recorded)} in its run record; bare DuckDB {Seconds(bareMedian)}");
     Console.WriteLine($"goal: pipeline run (client wall) / bare COPY <= {Goal:0.0}x: {(wall / bareMedian <= Goal ? "met" : "NOT met")} ({wall / bareMedian:0.00}x; run record / bare {recorded / bareMedian:0.00}x)");
     // Each run and the bare COPY after it share the machine's state of the moment: their own ratio is steadier under load.
     var pairs = counted.Select(r => r.Pipeline.Wall / r.Bare).ToList();
-    Console.WriteLine($"median of the runs' own ratios (run / the bare COPY right after it): {Median(pairs):0.00}x, from {pairs.Min():0.00}x to {pairs.Max():0.00}x");
+    Console.WriteLine($"median of the runs' own ratios (run / the bare COPY right after it): {Percentiles.Median(pairs):0.00}x, from {pairs.Min():0.00}x to {pairs.Max():0.00}x");
     Console.WriteLine();
 
     Console.WriteLine("where the pipeline's time goes (the host's log line of each run):");
@@ -114,7 +88,7 @@ try
     var countedPhases = runs.Count > 1 ? phases.Skip(1).ToList() : phases;
     var steps = countedPhases.SelectMany(p => p.Select(step => step.Step)).Distinct();
     Console.WriteLine($"  medians of runs {(runs.Count > 1 ? $"2–{runs.Count}" : "1")}: "
-        + string.Join(", ", steps.Select(step => $"{step} {Median(countedPhases.SelectMany(p => p.Where(s => s.Step == step)).Select(s => s.Ms)):0}")) + " ms");
+        + string.Join(", ", steps.Select(step => $"{step} {Percentiles.Median(countedPhases.SelectMany(p => p.Where(s => s.Step == step)).Select(s => s.Ms)):0}")) + " ms");
     Console.WriteLine();
 
     var last = runs[^1].Pipeline;
@@ -124,37 +98,14 @@ try
     Console.WriteLine(suppressed == 0
         ? $"check: version {last.OutputVersion} of {aggregate.Name} and bare DuckDB's file hold the same {last.Rows:N0} rows: {(differences == 0 ? "yes" : $"NO, {differences} differ")}"
         : $"check: {suppressed:N0} of {last.Rows:N0} cells suppressed (under 10 tickets); the rows are not compared");
-    Console.WriteLine($"load average {LoadAverage()} at the end");
+    Console.WriteLine($"load average {Machine.LoadAverage()} at the end");
     if (options.Keep)
     {
-        Console.WriteLine($"kept: {work} (server log {server.LogPath}, data folder {server.DataDirectory})");
+        Console.WriteLine($"kept: {work.Path} (server log {server.LogPath}, data folder {server.DataDirectory})");
     }
     return differences > 0 ? 1 : 0;
-}
-catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException or TimeoutException or OpenData.DuckDB.DuckDBException)
-{
-    Console.Error.WriteLine($"PipelineThroughput failed: {e.Message}");
-    return 1;
-}
-finally
-{
-    if (!options.Keep)
-    {
-        Directory.Delete(work, recursive: true);
-    }
-}
-
-static double Median(IEnumerable<double> values)
-{
-    var sorted = values.Order().ToList();
-    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-}
-
-static TimeSpan MedianTime(IEnumerable<TimeSpan> values) => TimeSpan.FromMilliseconds(Median(values.Select(value => value.TotalMilliseconds)));
+});
 
 static string Seconds(TimeSpan time) => $"{time.TotalSeconds:0.000} s";
-
-// 1, 5 and 15 minutes: on a shared machine, how busy it was besides this benchmark.
-static string LoadAverage() => string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
 static void Progress(string text) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {text}");

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using OpenData.Bench;
 using OpenData.Bench.PortalThroughput;
 
@@ -8,72 +7,31 @@ using OpenData.Bench.PortalThroughput;
 // (p50 <= 30 ms, p99 <= 100 ms). See README.md.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
-const string Usage = """
-    usage: PortalThroughput [--datasets N] [--requests N] [--keep]
-      --datasets N   datasets in the catalog (default 10000); every 100th gets a small CSV version
-      --requests N   timed requests of each kind, after 20 warm-up ones (default 300)
-      --keep         keep the temp folder (server.log and the data folder)
-    Build the host first: dotnet build -c Release api
-    """;
-var datasets = 10_000;
-var requests = 300;
-var keep = false;
-for (var i = 0; i < args.Length; i++)
+return await BenchProgram.RunAsync(args, BenchOptions.Usage, BenchOptions.Parse, async options =>
 {
-    switch (args[i])
-    {
-        case "--datasets" when i + 1 < args.Length && int.TryParse(args[i + 1], out var n) && n >= CatalogSeed.WithDataEvery:
-            datasets = n;
-            i++;
-            break;
-        case "--requests" when i + 1 < args.Length && int.TryParse(args[i + 1], out var r) && r > 0:
-            requests = r;
-            i++;
-            break;
-        case "--keep":
-            keep = true;
-            break;
-        default:
-            Console.Error.WriteLine(args[i] is "--help" or "-h" ? "" : $"Unknown or incomplete argument '{args[i]}'.");
-            Console.Error.WriteLine(Usage);
-            return args[i] is "--help" or "-h" ? 0 : 2;
-    }
-}
+    var apiAssembly = Repository.Find().ApiAssembly;
+    using var work = new WorkFolder("opendata-portal-bench-", options.Keep);
+    Console.WriteLine($"PortalThroughput: {options.Datasets:N0} datasets in the catalog, pages and CKAN's package_search timed one request at a time");
+    Console.WriteLine($"  host:     {PlatformServer.Describe(apiAssembly)}");
+    Console.WriteLine($"  {Machine.Description}");
 
-string apiAssembly;
-try
-{
-    apiAssembly = Repository.Find().ApiAssembly;
-}
-catch (FileNotFoundException e)
-{
-    Console.Error.WriteLine(e.Message);
-    return 1;
-}
-
-var work = Directory.CreateTempSubdirectory("opendata-portal-bench-").FullName;
-Console.WriteLine($"PortalThroughput: {datasets:N0} datasets in the catalog, pages and CKAN's package_search timed one request at a time");
-Console.WriteLine($"  host:     dotnet {apiAssembly} (built {File.GetLastWriteTime(apiAssembly):yyyy-MM-dd HH:mm})");
-Console.WriteLine($"  .NET {Environment.Version}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}");
-try
-{
     // Every request here is anonymous, as the public's are: the anonymous rate limit would stop the benchmark.
-    await using var server = await PlatformServer.StartAsync(apiAssembly, work, environment: new Dictionary<string, string>
+    await using var server = await PlatformServer.StartAsync(apiAssembly, work.Path, environment: new Dictionary<string, string>
     {
         ["RateLimits__AnonymousPermitLimit"] = "100000000",
     });
     using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(5) };
 
     var filling = System.Diagnostics.Stopwatch.StartNew();
-    await CatalogSeed.FillAsync(client, server.AdminKey, datasets, parallel: 4,
+    await CatalogSeed.FillAsync(client, server.AdminKey, options.Datasets, parallel: 4,
         done => Console.Error.WriteLine($"  … {done:N0} datasets in {filling.Elapsed.TotalSeconds:0} s"));
-    Console.WriteLine($"  catalog:  {datasets:N0} datasets in {CatalogSeed.Departments.Length} departments ({datasets * 7 / 10:N0} public), " +
-        $"{datasets / CatalogSeed.WithDataEvery:N0} with a 200-row version; filled over HTTP in {filling.Elapsed.TotalSeconds:0.0} s");
+    Console.WriteLine($"  catalog:  {options.Datasets:N0} datasets in {CatalogSeed.Departments.Length} departments ({options.Datasets * 7 / 10:N0} public), " +
+        $"{options.Datasets / CatalogSeed.WithDataEvery:N0} with a 200-row version; filled over HTTP in {filling.Elapsed.TotalSeconds:0.0} s");
     Console.WriteLine();
 
     string[] words = ["water", "tickets", "health", "budget", "energy", "housing", "air", "library", "pension", "school"];
-    var withData = Enumerable.Range(0, datasets).Where(index => CatalogSeed.HasData(index) && CatalogSeed.IsPublic(index)).ToList();
-    var withoutData = Enumerable.Range(0, datasets).Where(index => !CatalogSeed.HasData(index) && CatalogSeed.IsPublic(index)).Take(200).ToList();
+    var withData = Enumerable.Range(0, options.Datasets).Where(index => CatalogSeed.HasData(index) && CatalogSeed.IsPublic(index)).ToList();
+    var withoutData = Enumerable.Range(0, options.Datasets).Where(index => !CatalogSeed.HasData(index) && CatalogSeed.IsPublic(index)).Take(200).ToList();
     string Page(int index) => $"/datasets/{CatalogSeed.Department(index)}/{CatalogSeed.Slug(index)}";
     Workload[] workloads =
     [
@@ -92,36 +50,24 @@ try
     foreach (var workload in workloads)
     {
         Console.Error.WriteLine($"  timing {workload.Name} …");
-        results.Add(await workload.RunAsync(client, warmups: 20, requests));
+        results.Add(await workload.RunAsync(client, warmups: 20, options.Requests));
     }
 
     Console.WriteLine($"{"",-40} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"bytes",9}  goal p50 <= 30 ms, p99 <= 100 ms");
     var allMet = true;
     foreach (var result in results)
     {
-        var (p50, p99) = (result.Percentile(50), result.Percentile(99));
+        var (p50, p99) = (result.Wall.Median, result.Wall.P99);
         var met = p50 <= 30 && p99 <= 100;
         allMet &= met || !result.Workload.HasGoal;
-        Console.WriteLine($"{result.Workload.Name,-40} {p50,8:0.0} {result.Percentile(95),8:0.0} {p99,8:0.0} {result.SortedMs[^1],8:0.0} {result.Bytes,9:N0}  " +
+        Console.WriteLine($"{result.Workload.Name,-40} {p50,8:0.0} {result.Wall.P95,8:0.0} {p99,8:0.0} {result.Wall.Max,8:0.0} {result.Bytes,9:N0}  " +
             (result.Workload.HasGoal ? met ? "met" : "NOT met" : "-"));
     }
     Console.WriteLine($"Times are the client's, from sending the request to the last byte, over loopback: the server's time plus well under a millisecond.");
     Console.WriteLine(allMet ? "All goals met." : "Some goals NOT met.");
-    if (keep)
+    if (options.Keep)
     {
-        Console.WriteLine($"kept: {work} (server log {server.LogPath}, data folder {server.DataDirectory})");
+        Console.WriteLine($"kept: {work.Path} (server log {server.LogPath}, data folder {server.DataDirectory})");
     }
     return allMet ? 0 : 1;
-}
-catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException or TimeoutException)
-{
-    Console.Error.WriteLine($"PortalThroughput failed: {e.Message}");
-    return 1;
-}
-finally
-{
-    if (!keep)
-    {
-        Directory.Delete(work, recursive: true);
-    }
-}
+});

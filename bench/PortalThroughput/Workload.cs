@@ -6,16 +6,7 @@ namespace OpenData.Bench.PortalThroughput;
 /// <summary>One kind of page or API answer, asked for with a rotating set of addresses, one request at a time.</summary>
 internal sealed record Workload(string Name, IReadOnlyList<string> Paths, bool HasGoal)
 {
-    public sealed record Result(Workload Workload, double[] SortedMs, long Bytes)
-    {
-        public double Percentile(double percent)
-        {
-            var rank = percent / 100 * (SortedMs.Length - 1);
-            var low = (int)Math.Floor(rank);
-            var high = Math.Min(low + 1, SortedMs.Length - 1);
-            return SortedMs[low] + (SortedMs[high] - SortedMs[low]) * (rank - low);
-        }
-    }
+    public sealed record Result(Workload Workload, Latencies Wall, long Bytes);
 
     /// <summary>Warm-up requests, then <paramref name="requests"/> timed ones: from sending to the last byte read.</summary>
     public async Task<Result> RunAsync(HttpClient client, int warmups, int requests)
@@ -24,16 +15,15 @@ internal sealed record Workload(string Name, IReadOnlyList<string> Paths, bool H
         {
             await GetAsync(client, Paths[i % Paths.Count]);
         }
-        var milliseconds = new double[requests];
+        var wall = new Latencies();
         long bytes = 0;
         for (var i = 0; i < requests; i++)
         {
             var started = Stopwatch.GetTimestamp();
             bytes += await GetAsync(client, Paths[i % Paths.Count]);
-            milliseconds[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            wall.Add(Stopwatch.GetElapsedTime(started));
         }
-        Array.Sort(milliseconds);
-        return new Result(this, milliseconds, bytes / requests);
+        return new Result(this, wall, bytes / requests);
     }
 
     private static async Task<long> GetAsync(HttpClient client, string path)

@@ -40,11 +40,11 @@ internal sealed record BenchOptions(
         {
             options = args[i] switch
             {
-                "--rows" => options with { Rows = Positive(args, ++i, "--rows") },
-                "--iterations" => options with { Iterations = (int)Positive(args, ++i, "--iterations", int.MaxValue) },
-                "--group-runs" => options with { GroupRuns = (int)Positive(args, ++i, "--group-runs", int.MaxValue) },
-                "--clients" => options with { Clients = (int)Positive(args, ++i, "--clients", 1024) },
-                "--seconds" => options with { Duration = TimeSpan.FromSeconds(Positive(args, ++i, "--seconds", 3600)) },
+                "--rows" => options with { Rows = CommandLine.Number(args, ++i, "--rows") },
+                "--iterations" => options with { Iterations = (int)CommandLine.Number(args, ++i, "--iterations", max: int.MaxValue) },
+                "--group-runs" => options with { GroupRuns = (int)CommandLine.Number(args, ++i, "--group-runs", max: int.MaxValue) },
+                "--clients" => options with { Clients = (int)CommandLine.Number(args, ++i, "--clients", max: 1024) },
+                "--seconds" => options with { Duration = TimeSpan.FromSeconds(CommandLine.Number(args, ++i, "--seconds", max: 3600)) },
                 "--data-folder" => options with { DataFolder = Text(args, ++i, "--data-folder") },
                 "--sql-download" => options with { SqlDownload = true },
                 "--keep" => options with { Keep = true },
@@ -73,11 +73,6 @@ internal sealed record BenchOptions(
         index < args.Length && args[index].Length > 0 && args[index].All(letter => letter is >= 'a' and <= 'd')
             ? new string([.. args[index].Distinct().Order()])
             : throw new ArgumentException("--parts needs letters among a, b, c and d, e.g. --parts ab.");
-
-    private static long Positive(string[] args, int index, string name, long max = long.MaxValue) =>
-        index < args.Length && long.TryParse(args[index], out var value) && value > 0 && value <= max
-            ? value
-            : throw new ArgumentException($"{name} needs a whole number from 1 to {max:N0}.");
 
     private static string Text(string[] args, int index, string name) =>
         index < args.Length && !string.IsNullOrWhiteSpace(args[index])

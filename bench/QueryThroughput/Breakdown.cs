@@ -57,7 +57,7 @@ internal static class Breakdown
     }
 
     /// <summary>The per-request steps of lake/Query for the selective queries, replayed on bare DuckDB's instance.</summary>
-    public static IReadOnlyList<Step> Replayed(BareDuckDB bare, int runs)
+    public static IReadOnlyList<Step> Replayed(TicketsView bare, int runs)
     {
         string[] names =
         [

@@ -44,7 +44,7 @@ internal static class ConcurrentPart
         return Merge(clients, duration, elapsed, perClient, failures, ProcStatus.Read(serverPid).Cpu - serverBefore, Environment.CpuUsage.TotalTime - ownBefore, firstFailure);
     }
 
-    public static Result Bare(BareDuckDB bare, int clients, TimeSpan duration)
+    public static Result Bare(TicketsView bare, int clients, TimeSpan duration)
     {
         var ownBefore = Environment.CpuUsage.TotalTime;
         var perClient = new Latencies[clients];

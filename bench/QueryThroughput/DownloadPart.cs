@@ -116,12 +116,12 @@ internal static class DownloadPart
     /// Bare DuckDB writes the columns the download had from the tier it came from (the public tier has no personal
     /// column) to a CSV file, which is then deleted.
     /// </summary>
-    public static Copy BareCopy(BareDuckDB bare, string lakeFolder, IReadOnlyList<string> files, IReadOnlyList<string> columns, string path)
+    public static Copy BareCopy(TicketsView bare, string lakeFolder, IReadOnlyList<string> files, IReadOnlyList<string> columns, string path)
     {
         var tier = columns.Contains("plate", StringComparer.OrdinalIgnoreCase) ? "internal" : "public";
         var tierFiles = files.Where(file => file.StartsWith(tier + "/", StringComparison.Ordinal)).Select(file => Path.Combine(lakeFolder, file)).ToList();
         var ownBefore = Environment.CpuUsage.TotalTime;
-        var (wall, rows) = Alternating.Time(() => bare.CopyToCsv(tierFiles, columns, path));
+        var (wall, rows) = Alternating.Time(() => BareDuckDB.CopyToCsv(bare.Connection, tierFiles, columns, path));
         var cpu = Environment.CpuUsage.TotalTime - ownBefore;
         var bytes = new FileInfo(path).Length;
         File.Delete(path);

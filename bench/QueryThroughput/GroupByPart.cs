@@ -10,7 +10,7 @@ internal static class GroupByPart
 
     public const int Warmups = 2;
 
-    public static async Task<(Side Http, Side Bare)> RunAsync(Platform platform, string key, BareDuckDB bare, int serverPid, int runs)
+    public static async Task<(Side Http, Side Bare)> RunAsync(Platform platform, string key, TicketsView bare, int serverPid, int runs)
     {
         string? expected = null;
         return await Alternating.RunAsync(Warmups, runs, serverPid,

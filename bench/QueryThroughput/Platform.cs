@@ -38,7 +38,7 @@ internal sealed class Platform(PlatformServer server, HttpClient client)
     /// </summary>
     public async Task<Published> EnsureDatasetAsync(long rows, Func<string> csv)
     {
-        using var found = await SendAsync(HttpMethod.Get, $"/api/v1/datasets/{Department}/{Dataset}", server.AdminKey);
+        using var found = await Upload.SendAsync(client, HttpMethod.Get, $"/api/v1/datasets/{Department}/{Dataset}", server.AdminKey);
         string how;
         TimeSpan? wall = null;
         if (found.StatusCode == HttpStatusCode.OK)
@@ -56,21 +56,19 @@ internal sealed class Platform(PlatformServer server, HttpClient client)
                 return await VersionAsync(number, null, $"reused version {number} from {server.DataDirectory}");
             }
             how = "published as a new version (the data folder held another row count)";
-            wall = await PutAsync(server.AdminKey, csv());
+            wall = (await Upload.CommitAsync(client, server, server.AdminKey, csv())).Wall;
         }
         else if (found.StatusCode == HttpStatusCode.NotFound)
         {
-            var path = csv();
-            var publisher = await Upload.PrepareAsync(client, server.AdminKey);
             how = "published now";
-            wall = await PutAsync(publisher, path);
+            wall = (await Upload.PublishAsync(client, server, csv())).Upload.Wall;
         }
         else
         {
             throw new InvalidOperationException($"GET /api/v1/datasets/{Department}/{Dataset} answered {(int)found.StatusCode}: {await found.Content.ReadAsStringAsync()}");
         }
 
-        using var again = await SendAsync(HttpMethod.Get, $"/api/v1/datasets/{Department}/{Dataset}", server.AdminKey);
+        using var again = await Upload.SendAsync(client, HttpMethod.Get, $"/api/v1/datasets/{Department}/{Dataset}", server.AdminKey);
         var current = (await Upload.Expect(again, HttpStatusCode.OK))["currentVersion"]!["number"]!.GetValue<int>();
         return await VersionAsync(current, wall, how);
     }
@@ -112,25 +110,8 @@ internal sealed class Platform(PlatformServer server, HttpClient client)
 
     private async Task<Published> VersionAsync(int number, TimeSpan? wall, string how)
     {
-        using var answer = await SendAsync(HttpMethod.Get, $"/api/v1/datasets/{Department}/{Dataset}/versions/{number}", server.AdminKey);
-        var version = await Upload.Expect(answer, HttpStatusCode.OK);
-        var files = version["files"]!.AsArray().Select(file => file!["path"]!.GetValue<string>()).ToList();
-        return new Published(number, version["rowCount"]!.GetValue<long>(), files, wall, how);
-    }
-
-    private async Task<TimeSpan> PutAsync(string key, string csv)
-    {
-        var upload = await Upload.PutAsync(client, key, csv, Stopwatch.StartNew());
-        return upload.Status is HttpStatusCode.Created or HttpStatusCode.OK
-            ? upload.Wall
-            : throw new InvalidOperationException($"The upload answered {(int)upload.Status}: {upload.Raw}\nserver log ({server.LogPath}):\n{server.Tail()}");
-    }
-
-    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string key)
-    {
-        var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        return client.SendAsync(request);
+        var (rows, files) = await Upload.VersionAsync(client, server.AdminKey, Dataset, number);
+        return new Published(number, rows, files, wall, how);
     }
 
     private static long? ServerMs(byte[] body)

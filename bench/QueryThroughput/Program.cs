@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using OpenData.Bench;
 using OpenData.Bench.QueryThroughput;
 
@@ -8,48 +7,23 @@ using OpenData.Bench.QueryThroughput;
 // Prints both sides, their ratios and whether each goal of issue 5, item 8 is met.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
-if (args is ["--help"] or ["-h"])
+return await BenchProgram.RunAsync(args, BenchOptions.Usage, BenchOptions.Parse, async options =>
 {
-    Console.WriteLine(BenchOptions.Usage);
-    return 0;
-}
-
-BenchOptions options;
-string macroFile, apiAssembly;
-try
-{
-    options = BenchOptions.Parse(args);
     var repository = Repository.Find();
-    macroFile = repository.MacroFile;
-    apiAssembly = repository.ApiAssembly;
-}
-catch (ArgumentException e)
-{
-    Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine(BenchOptions.Usage);
-    return 2;
-}
-catch (FileNotFoundException e)
-{
-    Console.Error.WriteLine(e.Message);
-    return 1;
-}
+    var (macroFile, apiAssembly) = (repository.MacroFile, repository.ApiAssembly);
+    using var work = new WorkFolder("opendata-query-bench-", options.Keep);
+    Console.WriteLine($"QueryThroughput: {options.Rows:N0} traffic tickets, queried over HTTP vs bare DuckDB over the same Parquet files");
+    Console.WriteLine($"  host:     {PlatformServer.Describe(apiAssembly)}");
+    Console.WriteLine($"  {Machine.Description}; load average {Machine.LoadAverage()} at the start");
 
-var work = Directory.CreateTempSubdirectory("opendata-query-bench-").FullName;
-Console.WriteLine($"QueryThroughput: {options.Rows:N0} traffic tickets, queried over HTTP vs bare DuckDB over the same Parquet files");
-Console.WriteLine($"  host:     dotnet {apiAssembly} (built {File.GetLastWriteTime(apiAssembly):yyyy-MM-dd HH:mm})");
-Console.WriteLine($"  .NET {Environment.Version}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}; load average {Report.LoadAverage()} at the start");
-
-var failed = false;
-try
-{
+    var failed = false;
     var environment = new Dictionary<string, string>(options.HostEnvironment);
     if (options.Rows > 10_000_000)
     {
         // Sql:MaxRows caps a CSV answer of the SQL endpoint (the download's fallback); its default is 10 million.
         environment.TryAdd("Sql__MaxRows", options.Rows.ToString(CultureInfo.InvariantCulture));
     }
-    await using var server = await PlatformServer.StartAsync(apiAssembly, work, options.DataFolder, environment);
+    await using var server = await PlatformServer.StartAsync(apiAssembly, work.Path, options.DataFolder, environment);
     if (environment.Count > 0)
     {
         Console.WriteLine($"  host env: {string.Join(", ", environment.Select(variable => $"{variable.Key}={variable.Value}"))}");
@@ -81,7 +55,7 @@ try
     Console.WriteLine("  callers:  HTTP with an analyst key (internal tier); bare DuckDB with a view of the same name over the same internal-tier files");
     Console.WriteLine();
 
-    using var bare = new BareDuckDB(internalFiles.Select(file => Path.Combine(lake, file)).ToList());
+    using var bare = new TicketsView(internalFiles.Select(file => Path.Combine(lake, file)).ToList());
 
     (Side Http, Side Bare)? group = null, selective = null;
     Report.Steps? steps = null;
@@ -104,7 +78,7 @@ try
     {
         Progress("(c) every row as CSV: the download, then bare DuckDB's COPY … TO csv …");
         var platformDownloads = await DownloadPart.DownloadAsync(platform, key, server, published.Rows, options.SqlDownload);
-        var copy = DownloadPart.BareCopy(bare, lake, published.Files, platformDownloads[0].Columns, Path.Combine(work, "bare.csv"));
+        var copy = DownloadPart.BareCopy(bare, lake, published.Files, platformDownloads[0].Columns, Path.Combine(work.Path, "bare.csv"));
         downloads = new Report.Downloads(platformDownloads, copy, published.Rows);
         failed |= !downloads.AllRows;
     }
@@ -127,28 +101,16 @@ try
     }
     Report.Goals(group, selective, downloads, concurrent);
     Report.WhereTheTimeGoes(group, selective, steps);
-    Console.WriteLine($"load average {Report.LoadAverage()} at the end");
+    Console.WriteLine($"load average {Machine.LoadAverage()} at the end");
     if (options.Keep)
     {
-        Console.WriteLine($"kept: {work} (server log {server.LogPath}, data folder {server.DataDirectory})");
+        Console.WriteLine($"kept: {work.Path} (server log {server.LogPath}, data folder {server.DataDirectory})");
     }
     else if (options.DataFolder is not null)
     {
         Console.WriteLine($"kept: the data folder {options.DataFolder} (--data-folder); the server log goes with the temp folder (--keep keeps it)");
     }
     return failed ? 1 : 0;
-}
-catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException or TimeoutException or OpenData.DuckDB.DuckDBException)
-{
-    Console.Error.WriteLine($"QueryThroughput failed: {e.Message}");
-    return 1;
-}
-finally
-{
-    if (!options.Keep)
-    {
-        Directory.Delete(work, recursive: true);
-    }
-}
+});
 
 static void Progress(string text) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {text}");

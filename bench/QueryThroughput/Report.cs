@@ -124,19 +124,6 @@ internal static class Report
         Console.WriteLine();
     }
 
-    /// <summary>1, 5 and 15 minutes: on a shared machine, how busy it was besides this benchmark.</summary>
-    public static string LoadAverage()
-    {
-        try
-        {
-            return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (IOException)
-        {
-            return "n/a";
-        }
-    }
-
     public static string Mib(long bytes) => bytes < 0 ? "n/a" : $"{bytes / 1048576.0:0} MiB";
 
     private static void Row(string name, Side side) =>

@@ -23,7 +23,7 @@ internal static class SelectivePart
             + $"AND issued_at >= TIMESTAMP '{day:yyyy-MM-dd}' AND issued_at < TIMESTAMP '{day.AddDays(1):yyyy-MM-dd}'";
     }
 
-    public static async Task<(Side Http, Side Bare)> RunAsync(Platform platform, string key, BareDuckDB bare, int serverPid, int runs)
+    public static async Task<(Side Http, Side Bare)> RunAsync(Platform platform, string key, TicketsView bare, int serverPid, int runs)
     {
         var counts = new Dictionary<int, long>();
         return await Alternating.RunAsync(Warmups, runs, serverPid,

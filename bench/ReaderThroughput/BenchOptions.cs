@@ -16,8 +16,8 @@ internal sealed record BenchOptions(long Rows, int Runs, bool FromTable, bool Br
         {
             options = args[i] switch
             {
-                "--rows" => options with { Rows = Positive(args, ++i, "--rows") },
-                "--runs" => options with { Runs = (int)Math.Min(int.MaxValue, Positive(args, ++i, "--runs")) },
+                "--rows" => options with { Rows = CommandLine.Number(args, ++i, "--rows") },
+                "--runs" => options with { Runs = (int)Math.Min(int.MaxValue, CommandLine.Number(args, ++i, "--runs")) },
                 "--from-table" => options with { FromTable = true },
                 "--breakdown" => options with { Breakdown = true },
                 _ => throw new ArgumentException($"Unknown argument '{args[i]}'."),
@@ -26,9 +26,4 @@ internal sealed record BenchOptions(long Rows, int Runs, bool FromTable, bool Br
 
         return options;
     }
-
-    private static long Positive(string[] args, int index, string name) =>
-        index < args.Length && long.TryParse(args[index], out var value) && value > 0
-            ? value
-            : throw new ArgumentException($"{name} needs a positive whole number.");
 }

@@ -8,7 +8,7 @@ namespace OpenData.Bench.ReaderThroughput;
 /// </summary>
 internal static class ProcessProbe
 {
-    public static bool CanResetPeak { get; } = ResetPeak();
+    public static bool CanResetPeak { get; } = ProcStatus.ResetPeak();
 
     /// <summary>Collects garbage and resets the peak working set to the current one, where the OS allows it.</summary>
     public static void Settle()
@@ -18,7 +18,7 @@ internal static class ProcessProbe
         GC.Collect();
         if (CanResetPeak)
         {
-            ResetPeak();
+            ProcStatus.ResetPeak();
         }
     }
 
@@ -33,18 +33,5 @@ internal static class ProcessProbe
     {
         using var process = Process.GetCurrentProcess();
         return process.TotalProcessorTime;
-    }
-
-    private static bool ResetPeak()
-    {
-        try
-        {
-            File.WriteAllText("/proc/self/clear_refs", "5");
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            return false;
-        }
     }
 }

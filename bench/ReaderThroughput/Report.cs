@@ -43,8 +43,8 @@ internal static class Report
         }
 
         var best = (Reader: reader.MinBy(m => m.Elapsed)!, Engine: engine.MinBy(m => m.Elapsed)!);
-        var median = (Reader: Median(reader, m => m.Elapsed), Engine: Median(engine, m => m.Elapsed));
-        var medianCpu = (Reader: Median(reader, m => m.ProcessorTime), Engine: Median(engine, m => m.ProcessorTime));
+        var median = (Reader: Percentiles.Median(reader.Select(m => m.Elapsed)), Engine: Percentiles.Median(engine.Select(m => m.Elapsed)));
+        var medianCpu = (Reader: Percentiles.Median(reader.Select(m => m.ProcessorTime)), Engine: Percentiles.Median(engine.Select(m => m.ProcessorTime)));
         TimeLine("best", best.Reader.Elapsed, best.Reader.ProcessorTime, best.Engine.Elapsed, best.Engine.ProcessorTime, reader[0].Rows);
         TimeLine("median", median.Reader, medianCpu.Reader, median.Engine, medianCpu.Engine, reader[0].Rows);
         var ratio = median.Reader / median.Engine;
@@ -90,12 +90,6 @@ internal static class Report
 
     private static void MemoryLine(string label, Measurement m) =>
         Console.WriteLine($"{label,-18} {MiB(m.WorkingSetBefore),10} {MiB(m.PeakWorkingSet),10} {MiB(m.ManagedHeapAfter),13} {MiB(m.AllocatedBytes),10} {$"{m.Gen0Collections}/{m.Gen2Collections}",14}");
-
-    private static TimeSpan Median(IReadOnlyList<Measurement> runs, Func<Measurement, TimeSpan> of)
-    {
-        var sorted = runs.Select(of).Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-    }
 
     private static string Seconds(Measurement m) => Seconds(m.Elapsed);
 

@@ -20,25 +20,6 @@ internal static class TicketsWorkload
 
     private static string ColumnList => string.Join(", ", Columns.Select(column => column.Name));
 
-    /// <summary>tickets.sql, found from the repository root (the folder holding Data.sln) as ../shared/bench/tickets.sql.</summary>
-    public static string FindMacroFile()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Data.sln")))
-            {
-                var path = Path.GetFullPath(Path.Combine(folder.FullName, "..", "shared", "bench", "tickets.sql"));
-                return File.Exists(path)
-                    ? path
-                    : throw new FileNotFoundException(
-                        $"The reference dataset's macro is missing: expected {path} (../shared/bench/tickets.sql beside the repository at {folder.FullName}).");
-            }
-        }
-
-        throw new FileNotFoundException(
-            $"Could not find the repository (a folder holding Data.sln) above {AppContext.BaseDirectory}, so ../shared/bench/tickets.sql cannot be located. Run the benchmark from its build output inside the repository.");
-    }
-
     /// <summary>Creates the tickets(n) macro on the connection from the file's text.</summary>
     public static void Load(DuckDBConnection connection, string macroFile)
     {

@@ -20,18 +20,13 @@ internal sealed record BenchOptions(int Records, int MaxLag, int SteadySeconds, 
         {
             options = args[i] switch
             {
-                "--records" => options with { Records = Positive(args, ++i, "--records") },
-                "--max-lag" => options with { MaxLag = Positive(args, ++i, "--max-lag") },
-                "--steady-seconds" => options with { SteadySeconds = Positive(args, ++i, "--steady-seconds") },
+                "--records" => options with { Records = (int)CommandLine.Number(args, ++i, "--records", max: int.MaxValue) },
+                "--max-lag" => options with { MaxLag = (int)CommandLine.Number(args, ++i, "--max-lag", max: int.MaxValue) },
+                "--steady-seconds" => options with { SteadySeconds = (int)CommandLine.Number(args, ++i, "--steady-seconds", max: int.MaxValue) },
                 "--keep" => options with { Keep = true },
                 _ => throw new ArgumentException($"Unknown argument '{args[i]}'."),
             };
         }
         return options;
     }
-
-    private static int Positive(string[] args, int index, string name) =>
-        index < args.Length && int.TryParse(args[index], out var value) && value > 0
-            ? value
-            : throw new ArgumentException($"{name} needs a positive whole number.");
 }

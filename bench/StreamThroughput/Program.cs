@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using OpenData.Bench;
 using OpenData.Bench.StreamThroughput;
 using OpenData.Streaming.Kafka;
@@ -9,50 +8,25 @@ using OpenData.Streaming.Kafka;
 // consumer loop, then by the platform (its own process) into the lake. Prints both rates and their ratio (goal >= 0.6),
 // then the freshness from produce to visible in SQL at a steady rate (goal p99 <= 5 s at the default flush interval).
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-
-if (args is ["--help"] or ["-h"])
-{
-    Console.WriteLine(BenchOptions.Usage);
-    return 0;
-}
-
-BenchOptions options;
-string macroFile, apiAssembly;
-try
-{
-    options = BenchOptions.Parse(args);
-    var repository = Repository.Find();
-    macroFile = repository.MacroFile;
-    apiAssembly = repository.ApiAssembly;
-    KafkaNativeLibrary.EnsureLoaded();
-}
-catch (ArgumentException e)
-{
-    Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine(BenchOptions.Usage);
-    return 2;
-}
-catch (Exception e) when (e is FileNotFoundException or DllNotFoundException)
-{
-    Console.Error.WriteLine(e.Message);
-    return 1;
-}
-
 const double RatioGoal = 0.6;
 const double FreshnessGoal = 5;
 const int ProbeEvery = 100;
-var probeInterval = TimeSpan.FromMilliseconds(200);
-var timeout = TimeSpan.FromMinutes(10);
-var work = Directory.CreateTempSubdirectory("opendata-stream-bench-").FullName;
-using var cluster = MockCluster.Start();
 
-Console.WriteLine($"StreamThroughput: {options.Records:N0} traffic tickets as JSON over {BenchOptions.Partitions} partitions, produced while consumed (at most {options.MaxLag:N0} ahead)");
-Console.WriteLine($"  host:     dotnet {apiAssembly} (built {File.GetLastWriteTime(apiAssembly):yyyy-MM-dd HH:mm}), default flush settings (2,000 ms, 50,000 records)");
-Console.WriteLine($"  broker:   librdkafka {KafkaNativeLibrary.Version} mock cluster in this process at {cluster.BootstrapServers}");
-Console.WriteLine($"  .NET {Environment.Version}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}");
-
-try
+return await BenchProgram.RunAsync(args, BenchOptions.Usage, BenchOptions.Parse, async options =>
 {
+    var repository = Repository.Find();
+    var (macroFile, apiAssembly) = (repository.MacroFile, repository.ApiAssembly);
+    KafkaNativeLibrary.EnsureLoaded();
+    var probeInterval = TimeSpan.FromMilliseconds(200);
+    var timeout = TimeSpan.FromMinutes(10);
+    using var work = new WorkFolder("opendata-stream-bench-", options.Keep);
+    using var cluster = MockCluster.Start();
+
+    Console.WriteLine($"StreamThroughput: {options.Records:N0} traffic tickets as JSON over {BenchOptions.Partitions} partitions, produced while consumed (at most {options.MaxLag:N0} ahead)");
+    Console.WriteLine($"  host:     {PlatformServer.Describe(apiAssembly)}, default flush settings (2,000 ms, 50,000 records)");
+    Console.WriteLine($"  broker:   librdkafka {KafkaNativeLibrary.Version} mock cluster in this process at {cluster.BootstrapServers}");
+    Console.WriteLine($"  {Machine.Description}");
+
     var generating = Stopwatch.StartNew();
     var records = TicketsJson.Generate(1, options.Records, macroFile);
     var jsonBytes = records.Sum(r => (long)r.Length);
@@ -83,7 +57,7 @@ try
         // A compaction landing in the middle of one run and not another would only add noise.
         ["Compaction__Schedule"] = "",
     };
-    await using var server = await PlatformServer.StartAsync(apiAssembly, work, environment: environment);
+    await using var server = await PlatformServer.StartAsync(apiAssembly, work.Path, environment: environment);
     using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(2) };
     var platform = new PlatformStream(client, server.AdminKey);
     await platform.BindAsync(topic, TimeSpan.FromSeconds(60));
@@ -131,16 +105,9 @@ try
     Console.WriteLine($"goal freshness p99 <= {FreshnessGoal:0} s at the default flush interval: {(steadyFreshness.P99 <= FreshnessGoal ? "met" : "NOT met")} ({steadyFreshness.P99:0.00} s)");
     if (options.Keep)
     {
-        Console.WriteLine($"kept: {work} (server log {server.LogPath})");
+        Console.WriteLine($"kept: {work.Path} (server log {server.LogPath})");
     }
     return whole ? 0 : 1;
-}
-finally
-{
-    if (!options.Keep)
-    {
-        Directory.Delete(work, recursive: true);
-    }
-}
+});
 
 static string Seconds(TimeSpan time) => $"{time.TotalSeconds:0.00} s";

@@ -17,7 +17,7 @@ internal sealed record BenchOptions(long Rows, bool Clean, bool Timeline, bool K
         {
             options = args[i] switch
             {
-                "--rows" => options with { Rows = Positive(args, ++i, "--rows") },
+                "--rows" => options with { Rows = CommandLine.Number(args, ++i, "--rows") },
                 "--clean" => options with { Clean = true },
                 "--timeline" => options with { Timeline = true },
                 "--keep" => options with { Keep = true },
@@ -27,9 +27,4 @@ internal sealed record BenchOptions(long Rows, bool Clean, bool Timeline, bool K
 
         return options;
     }
-
-    private static long Positive(string[] args, int index, string name) =>
-        index < args.Length && long.TryParse(args[index], out var value) && value > 0
-            ? value
-            : throw new ArgumentException($"{name} needs a positive whole number.");
 }

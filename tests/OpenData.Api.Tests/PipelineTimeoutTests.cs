@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace OpenData.Api.Tests;
@@ -21,27 +19,9 @@ public class PipelineTimeoutTests
                 ["Pipelines:RetryDelay"] = "00:00:00.1",
             },
         };
-        var seed = new ApiSeed(factory);
-        var (department, key) = await seed.DepartmentAsync("timeout");
-        await seed.DatasetAsync(key, new { department, slug = "tickets", title = "Tickets" });
-        await new UploadClient(factory, key, department, "tickets").PutTextAsync("district,fine\nnorth,10\nsouth,20\n");
-        var pipelines = new PipelineClient(factory, key);
-        var name = (await pipelines.CreatedAsync(new
-        {
-            name = ApiSeed.Unique("slow"),
-            department,
-            sql = $"SELECT district, sum(fine) AS fines FROM \"{department}\".tickets GROUP BY ALL",
-            target = new { dataset = "fines" },
-        })).GetProperty("name").GetString()!;
-        Assert.Equal("succeeded", (await pipelines.RunAsync(name)).GetProperty("status").GetString());
-
         // Minutes of work per row: only the time limit ends it.
-        using var owner = factory.CreateClient(key);
-        var patched = await owner.PatchAsJsonAsync($"/api/v1/pipelines/{name}", new
-        {
-            sql = $"SELECT district, (SELECT count(*) FROM range(200000) a, range(200000) b WHERE a.range + b.range = fine) AS fines FROM \"{department}\".tickets",
-        });
-        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        var (department, key, name) = await SlowPipeline.CreateAsync(factory, "timeout");
+        var pipelines = new PipelineClient(factory, key);
         var clock = Stopwatch.StartNew();
         var run = await pipelines.RunAsync(name);
         clock.Stop();

@@ -8,54 +8,19 @@ namespace OpenData.Api.Tests;
 /// One host for the SQL tests, seeded once over HTTP: transport's public tickets (plate_number personal, two versions),
 /// health's internal appointments, and transport's restricted officer notes, plus analyst keys.
 /// </summary>
-public sealed class SqlLake : IAsyncLifetime
+public sealed class SqlLake : SeededLake
 {
-    public const string TicketsV1 = "ticket_id,district,plate_number,fine\n1,huangpu,AB-123,80.00\n2,jingan,ZX-999,40.00\n3,huangpu,CD-456,120.50\n4,pudong,EF-789,60.00\n";
-
-    public const string TicketsV2 = "ticket_id,district,plate_number,fine\n5,jingan,GH-012,80.00\n6,huangpu,IJ-345,200.00\n";
-
-    public static readonly string[] Plates = ["AB-123", "ZX-999", "CD-456", "EF-789", "GH-012", "IJ-345"];
-
-    public OpenDataApiFactory Factory { get; } = new();
-
-    public string Transport { get; private set; } = "";
-
-    public string Health { get; private set; } = "";
-
-    public string TransportKey { get; private set; } = "";
-
-    public string AnalystKey { get; private set; } = "";
-
-    /// <summary>An analyst key granted transport's restricted officer notes by name.</summary>
-    public string GrantedKey { get; private set; } = "";
-
     public string Tickets => $"\"{Transport}\".\"traffic-tickets\"";
 
     public string Appointments => $"\"{Health}\".appointments";
 
     public string Notes => $"\"{Transport}\".\"officer-notes\"";
 
-    public async Task InitializeAsync()
+    protected override async Task PublishDatasetsAsync(ApiSeed seed, string healthKey)
     {
-        var seed = new ApiSeed(Factory);
-        (Transport, TransportKey) = await seed.DepartmentAsync("transport");
-        string healthKey;
-        (Health, healthKey) = await seed.DepartmentAsync("health");
         await PublishAsync(seed, TransportKey, Transport, "traffic-tickets", "public", ["plate_number"], TicketsV1, TicketsV2);
-        await PublishAsync(seed, healthKey, Health, "appointments", "internal", ["patient_name"],
-            "appointment_id,district,patient_name\n1,huangpu,Li Wei\n2,huangpu,Wang Fang\n3,jingan,Zhang Min\n");
-        await PublishAsync(seed, TransportKey, Transport, "officer-notes", "restricted", [], "note_id,note\n1,confidential\n");
-        AnalystKey = await seed.KeyAsync("analyst");
-        using var admin = Factory.CreateAdminClient();
-        var granted = await admin.PostAsJsonAsync("/api/v1/keys", new { name = "granted analyst", role = "analyst", grants = new[] { $"{Transport}/officer-notes" } });
-        Assert.Equal(HttpStatusCode.Created, granted.StatusCode);
-        GrantedKey = (await granted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!;
-    }
-
-    public Task DisposeAsync()
-    {
-        Factory.Dispose();
-        return Task.CompletedTask;
+        await PublishAsync(seed, healthKey, Health, "appointments", "internal", ["patient_name"], AppointmentsCsv);
+        await PublishAsync(seed, TransportKey, Transport, "officer-notes", "restricted", [], NotesCsv);
     }
 
     public async Task<HttpResponseMessage> PostAsync(string? key, object body)
@@ -75,17 +40,9 @@ public sealed class SqlLake : IAsyncLifetime
     public static string[] ColumnNames(JsonElement answer) =>
         answer.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("name").GetString()!).ToArray();
 
-    private async Task PublishAsync(
-        ApiSeed seed, string key, string department, string slug, string access, string[] personal, params string[] versions)
-    {
-        await seed.DatasetAsync(key, new { department, slug, title = slug, access, personalColumns = personal });
-        var upload = new UploadClient(Factory, key, department, slug);
-        for (var i = 0; i < versions.Length; i++)
-        {
-            var response = await upload.PutTextAsync(versions[i], query: i == 0 ? "" : "?mode=append");
-            Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        }
-    }
+    /// <summary>A dataset titled by its slug: the SQL tests care only about its access and personal columns.</summary>
+    private Task PublishAsync(ApiSeed seed, string key, string department, string slug, string access, string[] personal, params string[] versions) =>
+        base.PublishAsync(seed, key, new { department, slug, title = slug, access, personalColumns = personal }, versions);
 }
 
 [CollectionDefinition(Name)]
