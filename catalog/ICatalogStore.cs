@@ -9,6 +9,13 @@ namespace OpenData.Catalog;
 public interface ICatalogStore
 {
     /// <exception cref="CatalogException">AlreadyExists, InvalidValue.</exception>
+    /// <summary>
+    /// Moves after every write this store commits, so that a reader may keep what it read while the number has not
+    /// moved. Writes by another program on the same catalog files are not counted: the platform's host is the one
+    /// program that writes its catalog.
+    /// </summary>
+    long Changes { get; }
+
     Task<Department> CreateDepartmentAsync(Department department, CancellationToken cancellationToken = default);
 
     Task<Department?> GetDepartmentAsync(string slug, CancellationToken cancellationToken = default);

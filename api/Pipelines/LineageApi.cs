@@ -25,18 +25,20 @@ public static class LineageApi
         }
 
         // What the caller may not see is left out, edges to it included: lineage must not reveal a dataset's existence.
+        // Only the datasets on the edges are read, not the whole catalog.
+        var links = (await services.Pipelines.ListLineageAsync(department, dataset, cancellationToken))
+            .Select(e => new LineageLink($"{e.InputDepartment}/{e.InputDataset}", e.InputVersion, $"{e.OutputDepartment}/{e.OutputDataset}", e.OutputVersion, e.Pipeline))
+            .ToList();
         var visible = new Dictionary<string, Dataset>(StringComparer.Ordinal);
-        foreach (var found in await services.Catalog.ListDatasetsAsync(cancellationToken: cancellationToken))
+        foreach (var name in links.SelectMany(e => new[] { e.From, e.To }).Append($"{department}/{dataset}").Distinct(StringComparer.Ordinal))
         {
-            if (caller.CanSee(found))
+            var parts = name.Split('/');
+            if (await services.Catalog.GetDatasetAsync(parts[0], parts[1], cancellationToken) is { } found && caller.CanSee(found))
             {
-                visible[$"{found.Department}/{found.Slug}"] = found;
+                visible[name] = found;
             }
         }
-        var edges = (await services.Pipelines.ListLineageAsync(department, dataset, cancellationToken))
-            .Select(e => new LineageLink($"{e.InputDepartment}/{e.InputDataset}", e.InputVersion, $"{e.OutputDepartment}/{e.OutputDataset}", e.OutputVersion, e.Pipeline))
-            .Where(e => visible.ContainsKey(e.From) && visible.ContainsKey(e.To))
-            .ToList();
+        var edges = links.Where(e => visible.ContainsKey(e.From) && visible.ContainsKey(e.To)).ToList();
 
         var self = $"{department}/{dataset}";
         var streams = (await services.Catalog.ListStreamsAsync(cancellationToken))

@@ -85,8 +85,25 @@ public sealed partial class SqliteCatalogStore
             return rows.Count == 0 ? null : rows[0];
         }, cancellationToken);
 
-    public Task<IReadOnlyList<Dataset>> ListDatasetsAsync(string? department = null, CancellationToken cancellationToken = default) =>
-        SearchDatasetsAsync(new DatasetQuery { Department = department, Limit = int.MaxValue }, cancellationToken);
+    public async Task<IReadOnlyList<Dataset>> ListDatasetsAsync(string? department = null, CancellationToken cancellationToken = default)
+    {
+        if (department is not null)
+        {
+            return await SearchDatasetsAsync(new DatasetQuery { Department = department, Limit = int.MaxValue }, cancellationToken);
+        }
+        // The whole catalog is what the query engine, the portal and the CKAN and DCAT feeds read on most requests:
+        // kept until a write moves Changes (read before the catalog is, so a write during the read is read again).
+        var changes = Changes;
+        if (_allDatasets is { } kept && kept.Changes == changes)
+        {
+            return kept.Datasets;
+        }
+        var datasets = await SearchDatasetsAsync(new DatasetQuery { Limit = int.MaxValue }, cancellationToken);
+        _allDatasets = new AllDatasets(changes, datasets);
+        return datasets;
+    }
+
+    private sealed record AllDatasets(long Changes, IReadOnlyList<Dataset> Datasets);
 
     public Task<IReadOnlyList<Dataset>> SearchDatasetsAsync(DatasetQuery query, CancellationToken cancellationToken = default)
     {

@@ -18,6 +18,8 @@ public sealed partial class SqliteCatalogStore : ICatalogStore, IDisposable
 
     // One writer at a time here, so threads queue instead of spinning on SQLITE_BUSY.
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private long _changes;
+    private volatile AllDatasets? _allDatasets;
 
     private SqliteCatalogStore(string databasePath, TimeProvider time)
     {
@@ -96,6 +98,7 @@ public sealed partial class SqliteCatalogStore : ICatalogStore, IDisposable
             await using var transaction = connection.BeginTransaction(deferred: false);
             var result = await write(connection, transaction);
             await transaction.CommitAsync(cancellationToken);
+            Interlocked.Increment(ref _changes);
             return result;
         }
         finally
@@ -103,6 +106,8 @@ public sealed partial class SqliteCatalogStore : ICatalogStore, IDisposable
             _writeGate.Release();
         }
     }
+
+    public long Changes => Interlocked.Read(ref _changes);
 
     private static bool IsUniqueViolation(SqliteException exception) =>
         exception.SqliteExtendedErrorCode == 2067; // SQLITE_CONSTRAINT_UNIQUE

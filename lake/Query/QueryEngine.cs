@@ -21,6 +21,8 @@ public sealed class QueryEngine : IDisposable
     private readonly ConcurrentDictionary<string, AudienceSlot> _audiences = new(StringComparer.Ordinal);
     private volatile bool _disposed;
 
+    private static readonly TimeSpan UnchangedCatalogKept = TimeSpan.FromSeconds(1);
+
     public QueryEngine(ICatalogStore catalog, LakeOptions lake, QueryEngineOptions options, TimeProvider? time = null)
     {
         _catalog = catalog;
@@ -49,14 +51,19 @@ public sealed class QueryEngine : IDisposable
         try
         {
             // A catalog read that began after this request arrived saw every commit this request must see: requests
-            // that queued behind one refresh share the next instead of each reading the catalog again.
-            if (slot.Sandbox is not null && slot.LastReadStarted > arrived)
+            // that queued behind one refresh share the next instead of each reading the catalog again. Nor is the
+            // catalog read again while it has not changed, for a second: which kept versions have views depends on
+            // the time too (retention), so a second is how late a version leaves time travel.
+            var changes = _catalog.Changes;
+            var now = _time.GetUtcNow();
+            if (slot.Sandbox is { ReportsProgress: true }
+                && (slot.LastReadStarted > arrived || (slot.ChangesRead == changes && now - slot.ReadAt < UnchangedCatalogKept)))
             {
                 return Open(slot);
             }
             var started = Stopwatch.GetTimestamp();
             await RefreshAsync(audience, slot, cancellationToken);
-            slot.LastReadStarted = started;
+            (slot.LastReadStarted, slot.ChangesRead, slot.ReadAt) = (started, changes, now);
             return Open(slot);
         }
         catch (DuckDBException error)
@@ -118,5 +125,10 @@ public sealed class QueryEngine : IDisposable
 
         /// <summary>When the catalog read of the last refresh that succeeded began (<see cref="Stopwatch"/> ticks).</summary>
         public long LastReadStarted { get; set; }
+
+        /// <summary>The catalog's <see cref="ICatalogStore.Changes"/> before that read, and the engine's time then.</summary>
+        public long ChangesRead { get; set; } = -1;
+
+        public DateTimeOffset ReadAt { get; set; }
     }
 }

@@ -145,4 +145,20 @@ public sealed class SqliteCatalogStoreDatasetsTests : CatalogStoreTestBase
         Assert.Equal(["health/appointments", "transport/stops", "transport/tickets"], all.Select(d => $"{d.Department}/{d.Slug}"));
         Assert.Equal(["stops", "tickets"], transport.Select(d => d.Slug));
     }
+
+    [Fact]
+    public async Task The_whole_list_is_kept_until_a_write_moves_Changes()
+    {
+        var tickets = await CreateTicketsAsync();
+        var before = Store.Changes;
+
+        var first = await Store.ListDatasetsAsync();
+        var again = await Store.ListDatasetsAsync();
+        await Store.UpdateDatasetAsync(tickets with { Title = "Renamed" });
+        var after = await Store.ListDatasetsAsync();
+
+        Assert.Same(first, again);
+        Assert.Equal(before + 1, Store.Changes);
+        Assert.Equal("Renamed", Assert.Single(after).Title);
+    }
 }

@@ -11,8 +11,10 @@ public sealed class CatalogSearch(ICatalogStore catalog, CatalogEntries entries)
 {
     public async Task<CatalogSearchResult> SearchAsync(CatalogSearchRequest request, Caller caller, CancellationToken cancellationToken)
     {
-        var matches = await catalog.SearchDatasetsAsync(
-            caller.Limit(new DatasetQuery { Text = request.Q, Limit = int.MaxValue }), cancellationToken);
+        // Without text, every dataset the caller may see matches, in the catalog's order: the catalog keeps that list.
+        var matches = request.Q is null
+            ? (await catalog.ListDatasetsAsync(cancellationToken: cancellationToken)).Where(caller.CanSee).ToList()
+            : await catalog.SearchDatasetsAsync(caller.Limit(new DatasetQuery { Text = request.Q, Limit = int.MaxValue }), cancellationToken);
 
         // Each facet is counted with the other facets' filters applied, so its own alternatives stay in view.
         var facets = CatalogFacets.All.Select(facet => new FacetCounts(facet, matches
