@@ -14,7 +14,7 @@ public sealed class KeyboardTests(PortalHost host)
         await TabUntilFocusedAsync(page, page.GetByLabel("Search datasets"));
         await page.Keyboard.TypeAsync("traffic");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/datasets?q=traffic");
+        await page.WaitForURLAsync("**/datasets?q=traffic", new() { WaitUntil = WaitUntilState.Commit });
         await TabUntilFocusedAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Traffic tickets" }));
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Traffic tickets", Level = 1 })).ToBeVisibleAsync();
@@ -43,7 +43,9 @@ public sealed class KeyboardTests(PortalHost host)
         await page.GotoAsync($"/departments/{host.Department}");
         await TabUntilFocusedAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Upload to Traffic tickets" }));
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/upload");
+        // The address is enough: the form's label is waited for next. A page's load event can lag far behind on a
+        // loaded CI machine while other tests keep the cores busy.
+        await page.WaitForURLAsync("**/upload", new() { WaitUntil = WaitUntilState.Commit });
         await TabUntilFocusedAsync(page, page.GetByLabel("File to upload"));
         await TabUntilFocusedAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }));
         await page.Context.CloseAsync();
