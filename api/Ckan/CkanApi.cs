@@ -14,9 +14,13 @@ namespace OpenData.Api;
 /// </summary>
 public static class CkanApi
 {
-    public const string Route = "/api/3/action/{action}";
+    public const string RoutePrefix = "/api/3/action";
 
-    public const string UnversionedRoute = "/api/action/{action}";
+    public const string UnversionedRoutePrefix = "/api/action";
+
+    public const string Route = RoutePrefix + "/{action}";
+
+    public const string UnversionedRoute = UnversionedRoutePrefix + "/{action}";
 
     private static readonly Dictionary<string, (Func<CkanContext, Task<JsonNode>> Run, string Help)> Actions = new(StringComparer.Ordinal)
     {

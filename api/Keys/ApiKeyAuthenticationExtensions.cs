@@ -28,7 +28,8 @@ public static class ApiKeyAuthenticationExtensions
         // caller who meant to use a key would hide the mistake.
         app.Use(async (context, next) =>
         {
-            if (context.Request.Headers.Authorization.Count > 0 && (await context.AuthenticateAsync()).Failure is not null)
+            var sentKey = context.Request.Headers.Authorization.Count > 0 || context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.CkanKeyHeader);
+            if (sentKey && (await context.AuthenticateAsync()).Failure is not null)
             {
                 await context.ChallengeAsync();
                 return;

@@ -19,9 +19,16 @@ public sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
 
+    /// <summary>Where CKAN's clients may send their key instead of Authorization (on CKAN's routes).</summary>
+    public const string CkanKeyHeader = "X-CKAN-API-Key";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
+        if (CkanClientKey(header) is { } ckanKey)
+        {
+            return await AuthenticateKeyAsync(keys, clock, ckanKey, "in CKAN's Authorization or X-CKAN-API-Key header", Context.RequestAborted);
+        }
         if (string.IsNullOrEmpty(header))
         {
             // The portal's pages and their scripts are signed in by the cookie; an explicit header always wins.
@@ -35,6 +42,23 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("The Authorization header must be 'Bearer <API key>'.");
         }
         return await AuthenticateKeyAsync(keys, clock, header["Bearer ".Length..].Trim(), "in the Authorization header", Context.RequestAborted);
+    }
+
+    /// <summary>
+    /// On CKAN's routes, the key as CKAN's own clients send it (ckanapi, harvesters): bare in Authorization, without a
+    /// scheme, or in X-CKAN-API-Key. Null elsewhere, or when the request carries neither.
+    /// </summary>
+    private string? CkanClientKey(string authorization)
+    {
+        if (!Request.Path.StartsWithSegments(CkanApi.RoutePrefix) && !Request.Path.StartsWithSegments(CkanApi.UnversionedRoutePrefix))
+        {
+            return null;
+        }
+        if (authorization.Length > 0 && !authorization.Contains(' ', StringComparison.Ordinal))
+        {
+            return authorization;
+        }
+        return authorization.Length == 0 && Request.Headers[CkanKeyHeader].ToString() is { Length: > 0 } key ? key : null;
     }
 
     /// <summary>Checks a key (unknown, revoked, expired) and gives its claims; also what the portal's sign-in form uses.</summary>

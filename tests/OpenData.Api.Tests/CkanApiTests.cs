@@ -113,6 +113,27 @@ public sealed class CkanApiTests(CkanLake lake)
     }
 
     [Fact]
+    public async Task Keys_sent_as_ckans_clients_send_them_are_accepted_on_ckans_routes_only()
+    {
+        using var client = lake.Factory.CreateClient();
+        async Task<HttpStatusCode> ShowAsync(string path, string header, string value)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.TryAddWithoutValidation(header, value);
+            return (await client.SendAsync(request)).StatusCode;
+        }
+        var show = $"/api/3/action/package_show?id={lake.Health}--appointments";
+
+        Assert.Equal(HttpStatusCode.OK, await ShowAsync(show, "Authorization", lake.AnalystKey));
+        Assert.Equal(HttpStatusCode.OK, await ShowAsync(show, "X-CKAN-API-Key", lake.AnalystKey));
+        Assert.Equal(HttpStatusCode.OK, await ShowAsync($"/api/action/package_show?id={lake.Health}--appointments", "Authorization", lake.AnalystKey));
+        Assert.Equal(HttpStatusCode.Unauthorized, await ShowAsync(show, "X-CKAN-API-Key", "not-a-key-at-all-0123"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await ShowAsync(show, "Authorization", "not-a-key-at-all-0123"));
+        // Elsewhere a key is still 'Bearer <key>' only.
+        Assert.Equal(HttpStatusCode.Unauthorized, await ShowAsync($"/api/v1/datasets/{lake.Health}/appointments", "Authorization", lake.AnalystKey));
+    }
+
+    [Fact]
     public async Task Package_search_answers_ckans_result_with_facets()
     {
         var result = await lake.ResultAsync(null, "package_search",

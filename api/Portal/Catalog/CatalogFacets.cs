@@ -20,8 +20,4 @@ public static class CatalogFacets
         new("format", "Format", dataset => dataset.CurrentVersion is null ? [] : DownloadFormats),
         new("access", "Access level", dataset => [dataset.Access.ToString().ToLowerInvariant()]),
     ];
-
-    /// <summary>Whether the dataset has one of the chosen values (or nothing was chosen) for the facet.</summary>
-    public static bool Matches(CatalogFacet facet, Dataset dataset, IReadOnlyList<string> chosen) =>
-        chosen.Count == 0 || facet.ValuesOf(dataset).Any(value => chosen.Contains(value, StringComparer.OrdinalIgnoreCase));
 }

@@ -16,17 +16,29 @@ public sealed class CatalogSearch(ICatalogStore catalog, CatalogEntries entries)
             ? (await catalog.ListDatasetsAsync(cancellationToken: cancellationToken)).Where(caller.CanSee).ToList()
             : await catalog.SearchDatasetsAsync(caller.Limit(new DatasetQuery { Text = request.Q, Limit = int.MaxValue }), cancellationToken);
 
+        // Each dataset's values of every facet, worked out once: the counts below look at them many times.
+        var facetsOf = CatalogFacets.All;
+        var chosen = facetsOf.Select(facet => request.Chosen(facet.Name)).ToArray();
+        var rows = matches.Select(dataset => (Dataset: dataset, Values: facetsOf.Select(facet => facet.ValuesOf(dataset).ToArray()).ToArray())).ToList();
+        bool Passes(string[][] values, int skipped) =>
+            Enumerable.Range(0, facetsOf.Count).All(i => i == skipped || chosen[i].Count == 0
+                || values[i].Any(value => chosen[i].Contains(value, StringComparer.OrdinalIgnoreCase)));
+
         // Each facet is counted with the other facets' filters applied, so its own alternatives stay in view.
-        var facets = CatalogFacets.All.Select(facet => new FacetCounts(facet, matches
-            .Where(dataset => CatalogFacets.All.Where(other => other != facet).All(other => CatalogFacets.Matches(other, dataset, request.Chosen(other.Name))))
-            .SelectMany(facet.ValuesOf)
-            .GroupBy(value => value, StringComparer.OrdinalIgnoreCase)
-            .Select(group => (group.Key, group.Count()))
-            .OrderByDescending(value => value.Item2).ThenBy(value => value.Key, StringComparer.Ordinal)
-            .ToList())).ToList();
-        var filtered = matches
-            .Where(dataset => CatalogFacets.All.All(facet => CatalogFacets.Matches(facet, dataset, request.Chosen(facet.Name))))
-            .ToList();
+        var facets = facetsOf.Select((facet, index) =>
+        {
+            var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            foreach (var row in rows.Where(row => Passes(row.Values, index)))
+            {
+                foreach (var value in row.Values[index])
+                {
+                    counts[value] = counts.GetValueOrDefault(value) + 1;
+                }
+            }
+            return new FacetCounts(facet, counts.Select(pair => (pair.Key, pair.Value))
+                .OrderByDescending(value => value.Value).ThenBy(value => value.Key, StringComparer.Ordinal).ToList());
+        }).ToList();
+        var filtered = rows.Where(row => Passes(row.Values, skipped: -1)).Select(row => row.Dataset).ToList();
 
         var skip = (request.Page - 1) * CatalogSearchRequest.PageSize;
         var items = request.Sort switch
