@@ -25,7 +25,9 @@ internal sealed class Platform(PlatformServer server, HttpClient client)
     /// <summary>The published input: its version and the full paths of its internal-tier Parquet files.</summary>
     public sealed record Input(int Version, long Rows, IReadOnlyList<string> InternalFiles, TimeSpan UploadWall);
 
-    public static SampleAggregate Aggregate { get; } = new TrafficTickets().Aggregate;
+    public static SampleDataset Sample { get; } = new TrafficTickets();
+
+    public static SampleAggregate Aggregate => Sample.Aggregate;
 
     /// <summary>Creates the department and the dataset, uploads the CSV, and returns the version the pipeline reads.</summary>
     public async Task<(string PublisherKey, Input Input)> PublishAsync(string csv)
@@ -41,23 +43,7 @@ internal sealed class Platform(PlatformServer server, HttpClient client)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/pipelines")
         {
-            Content = JsonContent.Create(new
-            {
-                name = Aggregate.Name,
-                department = Upload.Department,
-                sql = Aggregate.Sql,
-                target = new
-                {
-                    dataset = Aggregate.Name,
-                    title = Aggregate.Title,
-                    description = Aggregate.Description,
-                    access = "public",
-                    columnDescriptions = Aggregate.ColumnDescriptions,
-                },
-                mode = "replace",
-                suppression = new { countColumn = Aggregate.CountColumn, measures = Aggregate.Measures, dimensions = Aggregate.Dimensions },
-                checks = new[] { new { kind = "unique", columns = Aggregate.Dimensions } },
-            }),
+            Content = JsonContent.Create(Sample.AggregatePipeline(triggered: false, new { kind = "unique", columns = Aggregate.Dimensions })),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", publisherKey);
         await Upload.Expect(await client.SendAsync(request), HttpStatusCode.Created);

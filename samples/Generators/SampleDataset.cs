@@ -28,6 +28,29 @@ public abstract class SampleDataset
     /// <summary>The public aggregate a pipeline publishes from this dataset's records.</summary>
     public abstract SampleAggregate Aggregate { get; }
 
+    /// <summary>The body of POST /api/v1/pipelines that defines <see cref="Aggregate"/>'s pipeline.</summary>
+    /// <param name="triggered">Run on <see cref="SampleAggregate.Schedule"/> and when the records change; else only when asked.</param>
+    public object AggregatePipeline(bool triggered, params object[] checks) => new
+    {
+        name = Aggregate.Name,
+        department = Department,
+        sql = Aggregate.Sql,
+        target = new
+        {
+            dataset = Aggregate.Name,
+            title = Aggregate.Title,
+            description = Aggregate.Description,
+            access = "public",
+            licence = Licence,
+            columnDescriptions = Aggregate.ColumnDescriptions,
+        },
+        mode = "replace",
+        schedule = triggered ? SampleAggregate.Schedule : null,
+        onInputChange = triggered,
+        suppression = new { countColumn = Aggregate.CountColumn, measures = Aggregate.Measures, dimensions = Aggregate.Dimensions },
+        checks,
+    };
+
     /// <summary>The file name the seeder writes and uploads.</summary>
     public string FileName => $"{Slug}.csv";
 

@@ -167,25 +167,7 @@ public static class SeedProgram
     private static async Task DefinePipelineAsync(HttpClient http, SampleDataset sample)
     {
         var aggregate = sample.Aggregate;
-        using var response = await http.PostAsJsonAsync("api/v1/pipelines", new
-        {
-            name = aggregate.Name,
-            department = sample.Department,
-            sql = aggregate.Sql,
-            target = new
-            {
-                dataset = aggregate.Name,
-                title = aggregate.Title,
-                description = aggregate.Description,
-                access = "public",
-                licence = sample.Licence,
-                columnDescriptions = aggregate.ColumnDescriptions,
-            },
-            mode = "replace",
-            schedule = SampleAggregate.Schedule,
-            onInputChange = true,
-            suppression = new { countColumn = aggregate.CountColumn, measures = aggregate.Measures, dimensions = aggregate.Dimensions },
-        });
+        using var response = await http.PostAsJsonAsync("api/v1/pipelines", sample.AggregatePipeline(triggered: true));
         await ReportAsync(response, $"pipeline {aggregate.Name}", HttpStatusCode.Created, HttpStatusCode.Conflict);
         if (response.StatusCode == HttpStatusCode.Created)
         {
