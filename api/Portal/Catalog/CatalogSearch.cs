@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using OpenData.Catalog;
 
 namespace OpenData.Api.Portal.Catalog;
@@ -9,6 +10,12 @@ namespace OpenData.Api.Portal.Catalog;
 /// </summary>
 public sealed class CatalogSearch(ICatalogStore catalog, CatalogEntries entries)
 {
+    // Each dataset's values of every facet, worked out once per dataset record: the catalog hands out the same
+    // records until its next write, and a record never changes (a table keyed by reference, not by value).
+    private static readonly ConditionalWeakTable<Dataset, string[][]> FacetValues = new();
+
+    private static string[][] ValuesOf(Dataset dataset) => CatalogFacets.All.Select(facet => facet.ValuesOf(dataset).ToArray()).ToArray();
+
     public async Task<CatalogSearchResult> SearchAsync(CatalogSearchRequest request, Caller caller, CancellationToken cancellationToken)
     {
         // Without text, every dataset the caller may see matches, in the catalog's order: the catalog keeps that list.
@@ -16,10 +23,9 @@ public sealed class CatalogSearch(ICatalogStore catalog, CatalogEntries entries)
             ? (await catalog.ListDatasetsAsync(cancellationToken: cancellationToken)).Where(caller.CanSee).ToList()
             : await catalog.SearchDatasetsAsync(caller.Limit(new DatasetQuery { Text = request.Q, Limit = int.MaxValue }), cancellationToken);
 
-        // Each dataset's values of every facet, worked out once: the counts below look at them many times.
         var facetsOf = CatalogFacets.All;
         var chosen = facetsOf.Select(facet => request.Chosen(facet.Name)).ToArray();
-        var rows = matches.Select(dataset => (Dataset: dataset, Values: facetsOf.Select(facet => facet.ValuesOf(dataset).ToArray()).ToArray())).ToList();
+        var rows = matches.Select(dataset => (Dataset: dataset, Values: FacetValues.GetValue(dataset, ValuesOf))).ToList();
         bool Passes(string[][] values, int skipped) =>
             Enumerable.Range(0, facetsOf.Count).All(i => i == skipped || chosen[i].Count == 0
                 || values[i].Any(value => chosen[i].Contains(value, StringComparer.OrdinalIgnoreCase)));
