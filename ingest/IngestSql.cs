@@ -28,18 +28,8 @@ internal static class IngestSql
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<object?[]>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-            rows.Add(row);
-        }
-        return rows;
+        using var reader = (DuckDBDataReader)await command.ExecuteReaderAsync(cancellationToken);
+        return reader.ReadRows(cancellationToken);
     }
 
     /// <summary>Column names and DuckDB types of a query, without running it.</summary>

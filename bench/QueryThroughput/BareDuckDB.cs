@@ -11,17 +11,7 @@ internal static class BareDuckDB
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-            rows.Add(row);
-        }
-        return rows;
+        return reader.ReadRows();
     }
 
     /// <summary><c>COPY (SELECT columns FROM read_parquet(files)) TO path (FORMAT csv, HEADER)</c>; the rows it wrote.</summary>

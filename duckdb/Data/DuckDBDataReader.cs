@@ -130,6 +130,27 @@ public sealed partial class DuckDBDataReader : DbDataReader
         return Task.FromResult(Read());
     }
 
+    /// <summary>
+    /// Reads the rest of the rows, each as its values with SQL NULL as null (not <see cref="DBNull"/>): for small
+    /// results. Cancelling the token interrupts the query.
+    /// </summary>
+    public List<object?[]> ReadRows(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var registration = cancellationToken.Register(static command => ((DuckDBCommand)command!).Cancel(), _command);
+        var rows = new List<object?[]>();
+        while (Read())
+        {
+            var row = new object?[FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = IsDBNull(i) ? null : GetValue(i);
+            }
+            rows.Add(row);
+        }
+        return rows;
+    }
+
     /// <summary>Moves to the result of the next statement that returns rows.</summary>
     public override bool NextResult()
     {

@@ -200,12 +200,7 @@ public sealed class SqlFormatTests(SqlLake lake)
             using var command = connection.CreateCommand();
             command.CommandText = sql.Replace("{file}", $"read_parquet('{path}')");
             using var reader = command.ExecuteReader();
-            var rows = new List<object?[]>();
-            while (reader.Read())
-            {
-                rows.Add(Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? null : reader.GetValue(i)).ToArray());
-            }
-            return rows;
+            return reader.ReadRows();
         }
         finally
         {

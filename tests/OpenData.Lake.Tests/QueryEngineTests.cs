@@ -415,12 +415,7 @@ public sealed class QueryEngineTests : LakeTestBase
     {
         using var session = await engine.OpenSessionAsync(audience);
         await using var reader = await session.ExecuteReaderAsync(session.Check(sql), CancellationToken.None);
-        var rows = new List<object?[]>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? null : reader.GetValue(i)).ToArray());
-        }
-        return rows;
+        return reader.ReadRows();
     }
 
     private static async Task<object?> ScalarAsync(QueryEngine engine, QueryAudience audience, string sql) =>

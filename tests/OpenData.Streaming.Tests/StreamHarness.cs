@@ -121,17 +121,7 @@ public sealed class StreamHarness : IAsyncDisposable
         using var command = connection.CreateCommand();
         command.CommandText = select.Replace("{rows}", $"read_parquet([{string.Join(", ", files)}], union_by_name = true)");
         using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-            rows.Add(row);
-        }
-        return rows;
+        return reader.ReadRows();
     }
 
     /// <summary>(rows, distinct ticket ids) in the dataset.</summary>
