@@ -32,7 +32,7 @@ public sealed class CkanSql(QueryEngine engine, SqlOptions options, AuditLog aud
         string? failed = null;
         IReadOnlyList<string> datasets = [];
         long? read = null;
-        using var limit = new CancellationTokenSource(job.Timeout);
+        using var limit = new QueryTimeLimit(job.Timeout);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(limit.Token, cancellationToken);
         try
         {
@@ -131,9 +131,9 @@ public sealed class CkanSql(QueryEngine engine, SqlOptions options, AuditLog aud
     }
 
     /// <summary>The CKAN error for what stopped the query, or null for a fault of the server (left to the host: 500).</summary>
-    private static CkanException? Failure(Exception error, CancellationTokenSource limit, CancellationToken request) => error switch
+    private static CkanException? Failure(Exception error, QueryTimeLimit limit, CancellationToken request) => error switch
     {
-        OperationCanceledException when limit.IsCancellationRequested && !request.IsCancellationRequested =>
+        OperationCanceledException when limit.IsExceeded && !request.IsCancellationRequested =>
             CkanException.Invalid("query", "Query took too long"),
         QueryRefusedException refused => CkanException.Invalid("query", refused.Message),
         DuckDBException { ErrorType: DuckDBErrorType.Permission } => CkanException.Forbidden("Not authorized to read resource."),

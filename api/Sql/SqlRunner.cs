@@ -45,7 +45,7 @@ public sealed class SqlRunner(QueryEngine engine, AuditLog audit, ILogger<SqlRun
         var fileName = job.Download?.FileName
             ?? (job.Format is SqlFormat.Csv or SqlFormat.Parquet ? "query." + SqlFormats.Extension(job.Format) : null);
         var writer = job.Format == SqlFormat.Parquet ? null : SqlRowWriter.For(job.Format, fileName);
-        using var limit = new CancellationTokenSource(job.Timeout);
+        using var limit = new QueryTimeLimit(job.Timeout);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(limit.Token, context.RequestAborted);
         try
         {
@@ -95,7 +95,7 @@ public sealed class SqlRunner(QueryEngine engine, AuditLog audit, ILogger<SqlRun
             context.Abort();
             return Results.Empty;
         }
-        catch (OperationCanceledException) when (limit.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (limit.IsExceeded && !context.RequestAborted.IsCancellationRequested)
         {
             return SqlProblems.TimedOut(job.Timeout);
         }

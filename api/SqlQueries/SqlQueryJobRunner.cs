@@ -17,7 +17,7 @@ public sealed class SqlQueryJobRunner(
     {
         var duration = Stopwatch.StartNew();
         var datasets = new List<string>();
-        using var limit = new CancellationTokenSource(job.Request.Timeout);
+        using var limit = new QueryTimeLimit(job.Request.Timeout);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(limit.Token, job.Cancelled, stopping);
         ProblemHttpResult? problem;
         try
@@ -31,7 +31,7 @@ public sealed class SqlQueryJobRunner(
                 statusCode: SqlRunner.ClientClosedRequest,
                 title: "Query cancelled");
         }
-        catch (OperationCanceledException) when (limit.IsCancellationRequested)
+        catch (OperationCanceledException) when (limit.IsExceeded)
         {
             problem = SqlProblems.TimedOut(job.Request.Timeout);
         }

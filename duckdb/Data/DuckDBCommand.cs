@@ -141,7 +141,25 @@ public sealed class DuckDBCommand : DbCommand
     public new DuckDBDataReader ExecuteReader(CommandBehavior behavior) => (DuckDBDataReader)ExecuteDbDataReader(behavior);
 
     /// <inheritdoc />
-    protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior)
+    protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior) => Execute(behavior, CancellationToken.None);
+
+    /// <summary>
+    /// Executes the statements and streams the first result set; cancelling the token interrupts them. A token
+    /// cancelled already interrupts the first statement as soon as it starts, so the exception is the same.
+    /// </summary>
+    protected override Task<DbDataReader> ExecuteDbDataReaderAsync(CommandBehavior behavior, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Task.FromResult(Execute(behavior, cancellationToken));
+        }
+        catch (Exception error)
+        {
+            return Task.FromException<DbDataReader>(error);
+        }
+    }
+
+    private DbDataReader Execute(CommandBehavior behavior, CancellationToken cancellationToken)
     {
         ThrowIfReaderOpen();
         var connection = OpenConnection();
@@ -149,6 +167,8 @@ public sealed class DuckDBCommand : DbCommand
         StartExecution();
         try
         {
+            // Registered once the command counts as executing: a cancel before that would find nothing to interrupt.
+            using var registration = cancellationToken.Register(static command => ((DuckDBCommand)command!).Cancel(), this);
             _activeReader = new DuckDBDataReader(this, connection, batch, ownsBatch: _prepared is null, behavior);
             return _activeReader;
         }
@@ -202,6 +222,9 @@ public sealed class DuckDBCommand : DbCommand
         : Volatile.Read(ref _interruptReason) == TimedOut
             ? new TimeoutException(string.Format(DuckDBStrings.CommandTimedOut, CommandTimeout))
             : new OperationCanceledException(DuckDBStrings.CommandCancelled);
+
+    /// <summary>Whether <see cref="Cancel"/> or the timeout asked to interrupt the running command.</summary>
+    internal bool InterruptRequested => Volatile.Read(ref _interruptReason) != NotInterrupted;
 
     internal void ReaderClosed()
     {

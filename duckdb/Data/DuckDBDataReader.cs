@@ -259,11 +259,20 @@ public sealed partial class DuckDBDataReader : DbDataReader
 
     // duckdb_execute_pending busy-polls DuckDB's task queue while a worker thread holds the only task, which on a
     // loaded machine doubles a query's time; running tasks here and backing off when none is free does not.
+    // duckdb_interrupt before DuckDB starts a query is forgotten when it starts (ClientContext::InitialCleanup), so an
+    // interrupt asked for by then is applied again here, where the query is certainly running.
     private void RunUntilReady(PendingResultHandle pending)
     {
         var backOff = new SpinWait();
+        var interruptApplied = false;
         while (true)
         {
+            if (!interruptApplied && _command.InterruptRequested)
+            {
+                _connection.Interrupt();
+                interruptApplied = true;
+            }
+
             switch (NativeMethods.Pending.PendingExecuteTask(pending))
             {
                 case DuckDBPendingState.Ready:

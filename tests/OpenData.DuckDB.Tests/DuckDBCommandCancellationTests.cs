@@ -55,6 +55,18 @@ public class DuckDBCommandCancellationTests : IClassFixture<DuckDBDatabaseFixtur
     }
 
     [Fact]
+    public async Task A_token_cancelled_before_the_query_starts_still_stops_it()
+    {
+        // DuckDB forgets an interrupt that arrives before it starts a query; the command must apply it again.
+        using var command = new DuckDBCommand(LongQuery, db.Connection);
+        using var cancellation = new CancellationTokenSource();
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => command.ExecuteReaderAsync(cancellation.Token).WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal(4, new DuckDBCommand("SELECT 4", db.Connection).ExecuteScalar());
+    }
+
+    [Fact]
     public async Task GetQueryProgress_reports_progress_while_a_query_runs()
     {
         using var command = new DuckDBCommand(LongQuery, db.Connection);

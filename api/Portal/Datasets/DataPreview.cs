@@ -20,8 +20,8 @@ public sealed class DataPreview(QueryEngine engine, SqlOptions options, ILogger<
         {
             return null;
         }
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(options.DefaultTimeout);
+        using var timeLimit = new QueryTimeLimit(options.DefaultTimeout);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(timeLimit.Token, cancellationToken);
         try
         {
             using var session = await engine.OpenSessionAsync(audience, limit.Token);
