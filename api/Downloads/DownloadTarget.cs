@@ -35,13 +35,16 @@ public sealed record DownloadTarget(Dataset Dataset, DatasetVersion Version, str
     /// <summary>A strong ETag, one per representation: the gzip copy is other bytes, so it has a tag of its own.</summary>
     public EntityTagHeaderValue ETag(bool gzip) => new($"\"v{Version.Number}-{ContentKey}{(gzip ? "-gzip" : "")}\"");
 
+    /// <summary>Changes whenever the writers spell a value otherwise, so that no file made before is sent again.</summary>
+    private const string Spelling = "2: CSV timestamps with a space";
+
     private static string Key(Dataset dataset, DatasetVersion version, string tier, SqlFormat format)
     {
         var files = version.Files
             .Where(file => LakeLayout.IsInTier(file.Path, tier))
             .OrderBy(file => file.Path, StringComparer.Ordinal)
             .Select(file => $"{file.Path} {file.Sha256}");
-        var text = string.Join("\n", [SqlFormats.Extension(format), tier, .. files, "hidden: " + string.Join(",", TierColumns.Hidden(dataset, tier))]);
+        var text = string.Join("\n", [Spelling, SqlFormats.Extension(format), tier, .. files, "hidden: " + string.Join(",", TierColumns.Hidden(dataset, tier))]);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
     }
 }

@@ -10,7 +10,9 @@ namespace OpenData.Api;
 /// <summary>
 /// DuckDB values as JSON and as CSV text, the same for every format: numbers stay numbers (decimals exact), dates and
 /// times are ISO 8601, BLOBs base64, lists arrays and structs and maps objects; non-finite floats are the strings
-/// "NaN", "Infinity" and "-Infinity", which JSON numbers cannot spell.
+/// "NaN", "Infinity" and "-Infinity", which JSON numbers cannot spell. CSV separates a timestamp's date and time with a
+/// space rather than a T (RFC 3339 allows either): spreadsheets read that as a date and time, and it is DuckDB's own
+/// text, so that DuckDB's COPY writes CSV downloads without rewriting a value (lake/Query/CsvExport.cs).
 /// </summary>
 public static class SqlValues
 {
@@ -41,7 +43,9 @@ public static class SqlValues
         {
             string text => text,
             bool flag => flag ? "true" : "false",
-            DateTime or DateTimeOffset or DateOnly or TimeOnly => Iso(value),
+            DateTime time => time.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
+            DateTimeOffset time => time.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
+            DateOnly or TimeOnly => Iso(value),
             byte[] bytes => Convert.ToBase64String(bytes),
             float or double => NonFinite(value) ?? Convert.ToString(value, CultureInfo.InvariantCulture),
             IEnumerable => NestedJson(value),

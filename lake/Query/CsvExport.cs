@@ -16,7 +16,7 @@ internal static class CsvExport
     {
         "BOOLEAN", "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT",
         "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT",
-        "VARCHAR", "DATE", "TIME", "UUID",
+        "VARCHAR", "DATE", "TIME", "TIMESTAMP", "UUID",
     };
 
     /// <summary>
@@ -54,7 +54,6 @@ internal static class CsvExport
         }
         return type switch
         {
-            "TIMESTAMP" => Timestamp(column),
             "BLOB" => $"to_base64({column})",
             "DOUBLE" => Double(column, text),
             _ => null,
@@ -65,17 +64,6 @@ internal static class CsvExport
     private static bool IsDecimal(string type) =>
         type.StartsWith("DECIMAL(", StringComparison.Ordinal)
         && int.TryParse(type.AsSpan(8, type.IndexOf(',') - 8), out var width) && width <= 28;
-
-    /// <summary>
-    /// .NET's ISO 8601: a T, fractions of a second only when there are some, without trailing zeros; DuckDB's text has
-    /// a space there and the same fraction. Whole seconds of years 1 and on (nearly every value) are formatted
-    /// straight, which costs less than rewriting the text; the rest (fractions, BC, infinities) are rewritten.
-    /// </summary>
-    private static string Timestamp(string column) => $"""
-        CASE WHEN epoch_us({column}) % 1000000 = 0 AND {column} >= TIMESTAMP '0001-01-01'
-            THEN strftime({column}, '%Y-%m-%dT%H:%M:%S')
-            ELSE replace(CAST({column} AS VARCHAR), ' ', 'T') END
-        """;
 
     /// <summary>
     /// .NET's shortest round-trip text of a double, from DuckDB's (<paramref name="text"/>): both are the shortest
