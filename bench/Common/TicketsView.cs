@@ -24,7 +24,7 @@ public sealed class TicketsView : IDisposable
         Connection = new DuckDBConnection(connectionString);
         Connection.Open();
         TicketsCsv.Execute(Connection, $"""
-            SET parquet_metadata_cache = true;
+            SET GLOBAL parquet_metadata_cache = true;
             CREATE SCHEMA "{Upload.Department}";
             CREATE VIEW "{Upload.Department}"."{Upload.Dataset}" AS SELECT * FROM {ReadParquet(files)};
             """);

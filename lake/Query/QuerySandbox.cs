@@ -190,7 +190,8 @@ internal sealed class QuerySandbox
 
     // Order matters: allowed_directories and temp_directory can only be set while external access is on, and
     // nothing can be set after lock_configuration. DuckDB adds temp_directory to the allowed folders itself. Lake
-    // files never change once written, so caching their Parquet footers is safe: views re-bind on every query.
+    // files never change once written, so caching their Parquet footers is safe: views re-bind on every query. That
+    // cache is a setting of the connection unless set GLOBAL, and user SQL runs on other connections than this one.
     private string LockSql(QueryEngineOptions options)
     {
         var allowed = DatasetFolders.Append(Folder + Path.DirectorySeparatorChar).Select(LakeSql.Literal);
@@ -204,7 +205,7 @@ internal sealed class QuerySandbox
             SET allow_community_extensions = false;
             SET memory_limit = {LakeSql.Literal(options.MemoryLimit)};
             SET threads = {LakeSql.Int(options.Threads)};
-            SET parquet_metadata_cache = true;
+            SET GLOBAL parquet_metadata_cache = true;
             SET lock_configuration = true;
             """;
     }

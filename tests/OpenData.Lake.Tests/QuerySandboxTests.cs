@@ -123,6 +123,32 @@ public sealed class QuerySandboxTests : LakeTestBase
         await AssertStillServesAsync(engine);
     }
 
+    [Fact]
+    public async Task Every_connection_caches_Parquet_footers_those_opened_before_the_lock_and_after()
+    {
+        using var engine = await PublishAsync();
+        var sessions = new List<QuerySession>();
+        try
+        {
+            // More sessions at once than the sandbox keeps connections: the last ones open after the lock.
+            for (var i = 0; i < 20; i++)
+            {
+                sessions.Add(await engine.OpenSessionAsync(QueryAudience.Public));
+            }
+            foreach (var session in sessions)
+            {
+                await using var reader = await session.ExecuteReaderAsync(
+                    session.Check("SELECT current_setting('parquet_metadata_cache')"), CancellationToken.None);
+                Assert.True(await reader.ReadAsync());
+                Assert.True(reader.GetBoolean(0));
+            }
+        }
+        finally
+        {
+            sessions.ForEach(session => session.Dispose());
+        }
+    }
+
     [Theory]
     [InlineData("SELECT count(*) FROM transport.tickets", false)]
     [InlineData("  -- counted\n  FROM transport.tickets SELECT count(*);", false)]
