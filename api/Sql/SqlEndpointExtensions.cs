@@ -17,6 +17,7 @@ public static partial class SqlEndpointExtensions
                 "Sql:DefaultTimeout, Sql:MaxTimeoutAnonymous and Sql:MaxTimeoutWithKey must be positive.")
             .Validate(sql => sql.DefaultMaxRows >= 1 && sql.DefaultMaxRows <= sql.MaxRows, "Sql:DefaultMaxRows must be between 1 and Sql:MaxRows.")
             .Validate(sql => sql.Threads >= 1, "Sql:Threads must be at least 1.")
+            .Validate(sql => sql.SandboxIdleTimeout > TimeSpan.Zero, "Sql:SandboxIdleTimeout must be positive.")
             // Checked here: a size DuckDB refused would fail every query's sandbox instead of the start.
             .Validate(sql => DuckDBSize().IsMatch(sql.MemoryLimit) && DuckDBSize().IsMatch(sql.MaxTempDirectorySize),
                 "Sql:MemoryLimit and Sql:MaxTempDirectorySize must be DuckDB sizes such as 2GB or 512MiB.")
@@ -28,7 +29,7 @@ public static partial class SqlEndpointExtensions
             return new QueryEngine(
                 provider.GetRequiredService<ICatalogStore>(),
                 provider.GetRequiredService<LakeOptions>(),
-                new QueryEngineOptions(sql.MemoryLimit, sql.Threads, sql.MaxTempDirectorySize));
+                new QueryEngineOptions(sql.MemoryLimit, sql.Threads, sql.MaxTempDirectorySize) { IdleTimeout = sql.SandboxIdleTimeout });
         });
         builder.Services.AddSingleton<SqlRunner>();
         return builder;

@@ -28,4 +28,7 @@ public sealed class SqlOptions
 
     /// <summary>DuckDB's max_temp_directory_size per sandbox: how much its queries may spill to disk.</summary>
     public string MaxTempDirectorySize { get; set; } = "10GB";
+
+    /// <summary>How long a sandbox may go without a query before it is closed and its memory given back.</summary>
+    public TimeSpan SandboxIdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
 }

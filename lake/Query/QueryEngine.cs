@@ -9,7 +9,8 @@ namespace OpenData.Lake.Query;
 /// The SQL engine over the lake: one locked DuckDB sandbox per audience (see <see cref="QueryAudience"/>), each
 /// allowed to read exactly the folders of the datasets that audience may see, with a view per dataset and per kept
 /// version. Before each session it reads the catalog and brings the audience's sandbox up to date: new views on a
-/// commit, a new sandbox when the set of visible datasets changed. Safe to share between threads.
+/// commit, a new sandbox when the set of visible datasets changed. A sandbox without a session for
+/// <see cref="QueryEngineOptions.IdleTimeout"/> is closed. Safe to share between threads.
 /// </summary>
 public sealed class QueryEngine : IDisposable
 {
@@ -19,6 +20,7 @@ public sealed class QueryEngine : IDisposable
     private readonly QueryViews _views;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, AudienceSlot> _audiences = new(StringComparer.Ordinal);
+    private readonly ITimer _idleSweep;
     private volatile bool _disposed;
 
     private static readonly TimeSpan UnchangedCatalogKept = TimeSpan.FromSeconds(1);
@@ -31,6 +33,8 @@ public sealed class QueryEngine : IDisposable
         _time = time ?? TimeProvider.System;
         _views = new QueryViews(catalog, _layout, lake.Retention);
         SandboxesFolder = Path.Combine(_layout.DataDirectory, "sandboxes");
+        var sweep = TimeSpan.FromTicks(Math.Clamp(options.IdleTimeout.Ticks / 2, TimeSpan.TicksPerMillisecond, TimeSpan.TicksPerMinute));
+        _idleSweep = _time.CreateTimer(_ => RetireIdleSandboxes(), null, sweep, sweep);
         // What an earlier run left behind when it stopped without closing its sandboxes: temp files and exports.
         if (Directory.Exists(SandboxesFolder))
         {
@@ -81,6 +85,7 @@ public sealed class QueryEngine : IDisposable
     public void Dispose()
     {
         _disposed = true;
+        _idleSweep.Dispose();
         foreach (var slot in _audiences.Values)
         {
             slot.Sandbox?.Retire();
@@ -107,6 +112,31 @@ public sealed class QueryEngine : IDisposable
             slot.Sandbox = sandbox;
         }
         await _views.RefreshAsync(slot.Sandbox, visible, _time.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>Closes the sandboxes that had no session for <see cref="QueryEngineOptions.IdleTimeout"/>.</summary>
+    private void RetireIdleSandboxes()
+    {
+        foreach (var slot in _audiences.Values)
+        {
+            // A slot busy with a refresh or an open is in use: it is looked at again on the next sweep.
+            if (_disposed || !slot.Gate.Wait(0))
+            {
+                continue;
+            }
+            try
+            {
+                if (slot.Sandbox is { } sandbox && sandbox.IsIdleFor(_options.IdleTimeout))
+                {
+                    sandbox.Retire();
+                    slot.Sandbox = null;
+                }
+            }
+            finally
+            {
+                slot.Gate.Release();
+            }
+        }
     }
 
     private static QuerySession Open(AudienceSlot slot)

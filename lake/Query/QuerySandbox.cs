@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using OpenData.DuckDB;
 
 namespace OpenData.Lake.Query;
@@ -28,6 +29,7 @@ internal sealed class QuerySandbox
     private readonly ConcurrentDictionary<string, CheckedQuery> _checked = new(StringComparer.Ordinal);
     private readonly HashSet<DuckDBConnection> _reportingProgress = [];
     private int _sessions;
+    private long _lastActive = Stopwatch.GetTimestamp();
     private bool _retired;
     private bool _closed;
 
@@ -124,6 +126,7 @@ internal sealed class QuerySandbox
                 return null;
             }
             _sessions++;
+            _lastActive = Stopwatch.GetTimestamp();
             if (_idle.TryPop(out var idle))
             {
                 return idle;
@@ -159,6 +162,7 @@ internal sealed class QuerySandbox
         lock (_gate)
         {
             _sessions--;
+            _lastActive = Stopwatch.GetTimestamp();
             if (reusable && !_retired && _idle.Count < MaxIdleConnections)
             {
                 _idle.Push(connection);
@@ -171,6 +175,15 @@ internal sealed class QuerySandbox
         if (close)
         {
             Close();
+        }
+    }
+
+    /// <summary>Whether no session has run for <paramref name="time"/>.</summary>
+    public bool IsIdleFor(TimeSpan time)
+    {
+        lock (_gate)
+        {
+            return _sessions == 0 && Stopwatch.GetElapsedTime(_lastActive) >= time;
         }
     }
 

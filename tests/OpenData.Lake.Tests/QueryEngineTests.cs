@@ -406,6 +406,34 @@ public sealed class QueryEngineTests : LakeTestBase
         Assert.Equal(2, catalog.Reads);
     }
 
+    [Fact]
+    public async Task A_sandbox_without_sessions_for_its_idle_time_is_closed_and_built_again_when_needed()
+    {
+        await CreatePublicTicketsAsync();
+        await CommitAsync(Tickets(0, 10));
+        using var engine = new QueryEngine(Catalog, Options, new QueryEngineOptions("512MB", 2, "1GB") { IdleTimeout = TimeSpan.FromMilliseconds(300) });
+        var running = await engine.OpenSessionAsync(QueryAudience.Public);
+
+        // A sandbox with a session open is in use, however long the session lasts: the next session joins it.
+        await Task.Delay(1000);
+        (await engine.OpenSessionAsync(QueryAudience.Public)).Dispose();
+        Assert.Single(Directory.GetDirectories(engine.SandboxesFolder));
+        await using (var reader = await running.ExecuteReaderAsync(running.Check("SELECT count(*) FROM transport.tickets"), CancellationToken.None))
+        {
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal(10L, reader.GetInt64(0));
+        }
+        running.Dispose();
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (Directory.GetDirectories(engine.SandboxesFolder).Length > 0 && clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(50);
+        }
+        Assert.Empty(Directory.GetDirectories(engine.SandboxesFolder));
+        Assert.Equal(10L, await ScalarAsync(engine, QueryAudience.Public, "SELECT count(*) FROM transport.tickets"));
+    }
+
     private QueryEngine NewEngine(TimeProvider? time = null) => new(Catalog, Options, new QueryEngineOptions("512MB", 2, "1GB"), time);
 
     private Task<Dataset> CreatePublicTicketsAsync() =>
