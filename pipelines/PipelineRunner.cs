@@ -99,7 +99,7 @@ public sealed class PipelineRunner(
             {
                 // The time limit covers everything up to the catalog transaction, which either commits or, cancelled
                 // before it does, rolls back: a run stopped by it never leaves a version behind.
-                using var limit = new CancellationTokenSource(_runTimeout, _time);
+                using var limit = new QueryTimeLimit(_runTimeout);
                 using var attemptStopping = CancellationTokenSource.CreateLinkedTokenSource(stopping, limit.Token);
                 try
                 {
@@ -124,7 +124,7 @@ public sealed class PipelineRunner(
                     await pipelines.FinishRunAsync(Failed(run, new OperationCanceledException("The platform stopped during the run; nothing was committed.")), CancellationToken.None);
                     return;
                 }
-                catch (Exception error) when (limit.IsCancellationRequested)
+                catch (Exception error) when (limit.IsExceeded)
                 {
                     // Interrupted by the time limit (DuckDB's interrupt surfaces as a cancellation or as its own error).
                     // Not retried: the same pinned inputs would most likely take as long again.
