@@ -12,7 +12,7 @@ public sealed record UploadResult
 
     public required CommitMode Mode { get; init; }
 
-    /// <summary>Rows read from the file into the version.</summary>
+    /// <summary>Rows of the file imported into the version; the rejected ones are in RejectedRows.</summary>
     public long? Rows { get; init; }
 
     /// <summary>Rows of the file left out as rejects (at most maxRejectedRows); listed by <c>…/versions/{n}/rejects</c>.</summary>

@@ -17,7 +17,7 @@ public static class UploadStaging
     private const int BufferSize = 1 << 20;
 
     /// <summary>Room for multipart boundaries and part headers on top of the file itself.</summary>
-    private const long MultipartOverhead = 1 << 20;
+    public const long MultipartOverhead = 1 << 20;
 
     public static async Task<(StagedUpload? Upload, ProblemHttpResult? Problem)> StageAsync(
         HttpRequest request, string? formatParameter, string uploadsFolder, long maxBytes, CancellationToken cancellationToken)

@@ -90,7 +90,7 @@ public sealed class UploadCommand : Command
     }
 
     private static string Committed(DatasetName dataset, UploadAnswer answer) =>
-        $"{dataset}: version {answer.Version} ({answer.Mode}), {answer.Rows} rows read, {answer.RejectedRows ?? 0} rejected, "
+        $"{dataset}: version {answer.Version} ({answer.Mode}), {answer.Rows} rows imported, {answer.RejectedRows ?? 0} rejected, "
         + $"{answer.VersionRows} rows in the version; {ByteSize.Format(answer.UploadedBytes)} in {answer.DurationMs / 1000.0:0.0} s";
 
     private static string Unchanged(DatasetName dataset, UploadAnswer answer) =>

@@ -12,11 +12,11 @@ public sealed class UploadCommandTests(PlatformFixture platform)
         var file = platform.File("tickets.csv", Tickets.Csv);
 
         var first = (await platform.RunAsync("upload", $"{platform.Department}/{slug}", file)).Exits(0);
-        Assert.Contains($"{platform.Department}/{slug}: version 1 (replace), 3 rows read, 0 rejected, 3 rows in the version", first.Stdout);
+        Assert.Contains($"{platform.Department}/{slug}: version 1 (replace), 3 rows imported, 0 rejected, 3 rows in the version", first.Stdout);
 
         var more = platform.File("more.csv", Tickets.Header + "\n4,minhang,60.00\n");
         var appended = (await platform.RunAsync("upload", $"{platform.Department}/{slug}", more, "--mode", "append")).Exits(0);
-        Assert.Contains("version 2 (append), 1 rows read, 0 rejected, 4 rows in the version", appended.Stdout);
+        Assert.Contains("version 2 (append), 1 rows imported, 0 rejected, 4 rows in the version", appended.Stdout);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class UploadCommandTests(PlatformFixture platform)
 
         var run = (await platform.RunAsync("upload", $"{platform.Department}/{slug}", file, "--max-rejected-rows", "5")).Exits(7);
 
-        Assert.Contains("version 1 (replace), 10 rows read, 1 rejected, 10 rows in the version", run.Stdout);
+        Assert.Contains("version 1 (replace), 10 rows imported, 1 rejected, 10 rows in the version", run.Stdout);
         Assert.Contains("1 row rejected. Version 1 was committed without them.", run.Stderr);
         AssertRejectRow(run.Stderr, "12", "fine", "eighty");
     }

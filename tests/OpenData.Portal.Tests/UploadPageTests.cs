@@ -66,8 +66,43 @@ public sealed class UploadPageTests(PortalHost host)
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
 
         await AssertOutcomeAsync(page);
-        await Assertions.Expect(page.GetByText("Rows read from the file")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Rows imported from the file")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Without_javascript_a_publisher_uploads_a_file_larger_than_kestrels_30_MB()
+    {
+        var slug = await DatasetWithOneVersionAsync();
+        var file = Path.Combine(Path.GetTempPath(), Api.Tests.ApiSeed.Unique("large") + ".csv");
+        await using (var writer = new StreamWriter(file))
+        {
+            await writer.WriteAsync(CsvWithOneReject);
+            for (var id = 100; writer.BaseStream.Length < 36_000_000; id++)
+            {
+                await writer.WriteAsync($"{id},Pudong New Area by the river and the sea\n");
+            }
+        }
+        var rows = File.ReadLines(file).LongCount() - 1;
+        try
+        {
+            var page = await host.NewPageAsync(host.PublisherKey, javaScriptEnabled: false);
+            await page.GotoAsync($"/departments/{host.Department}/datasets/{slug}/upload");
+            await page.GetByLabel("File to upload").SetInputFilesAsync(file);
+            await page.GetByLabel("How to merge it").SelectOptionAsync("append");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Published as version 2" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            // Every row but the one reject, which the report names.
+            await Assertions.Expect(page.Locator(".upload-outcome dd").First).ToHaveTextAsync((rows - 1).ToString("N0"));
+            await Assertions.Expect(page.Locator("table.rejects tbody tr")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("table.rejects tbody tr")).ToContainTextAsync("oops");
+            await page.Context.CloseAsync();
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace OpenData.Api.Portal.Datasets;
 
 /// <summary>What the upload page shows after an upload: the version it made, its rows and the rejects report,
 /// or why it was refused. The form's post (no script) and the page script's upload show the same.</summary>
-/// <param name="Rows">Rows read from the file; null when only the version is known (after the script's upload).</param>
+/// <param name="Rows">Rows imported from the file (rejects not counted); null when only the version is known (after the script's upload).</param>
 public sealed record UploadOutcome(
     int? Version, long? VersionRows, long? Rows, long? RejectedRows, RowsTable? Rejects, IReadOnlyList<VersionCheck>? Checks, string? Problem)
 {

@@ -10,9 +10,11 @@ namespace OpenData.Api.Portal.Pages.Departments;
 /// Upload a file to a dataset. With the script, the file goes to PUT /api/v1/datasets/{department}/{dataset}/data
 /// as the request body (a real progress bar, no size limit but the API's), and the result comes from the Result
 /// handler. Without it the form posts here and <see cref="DatasetDataApi.UploadData"/> reads the same request:
-/// the body is buffered so that the anti-forgery check can read the form first.
+/// the body is buffered so that the anti-forgery check can read the form first, up to the API's own limit for a
+/// publisher (<see cref="PublisherUploadSize"/>).
 /// </summary>
-[RequestFormLimits(BufferBody = true)]
+[RequestFormLimits(BufferBody = true, BufferBodyLengthLimit = long.MaxValue, MultipartBodyLengthLimit = long.MaxValue)]
+[TypeFilter<PublisherUploadSize>]
 public sealed class UploadModel(ICatalogStore catalog) : PageModel
 {
     public Dataset Dataset { get; private set; } = null!;
