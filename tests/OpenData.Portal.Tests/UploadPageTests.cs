@@ -13,15 +13,7 @@ public sealed class UploadPageTests(PortalHost host)
     [Fact]
     public async Task A_publisher_uploads_with_the_file_input_and_sees_the_version_and_the_rejects_table()
     {
-        var slug = await DatasetWithOneVersionAsync();
-        var page = await host.NewPageAsync(host.PublisherKey);
-        await page.GotoAsync($"/departments/{host.Department}/datasets/{slug}/upload");
-        await page.GetByLabel("File to upload").SetInputFilesAsync(new FilePayload
-        {
-            Name = "districts.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(CsvWithOneReject),
-        });
-        await page.GetByLabel("How to merge it").SelectOptionAsync("append");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+        var page = await UploadAsync(await DatasetWithOneVersionAsync(), javaScriptEnabled: true, ChooseCsvWithOneRejectAsync);
 
         await AssertOutcomeAsync(page);
         // The script's path: the progress bar ran to the end, and the page stayed (no form post).
@@ -33,20 +25,18 @@ public sealed class UploadPageTests(PortalHost host)
     [Fact]
     public async Task A_publisher_drops_a_file_on_the_page_and_it_is_published()
     {
-        var slug = await DatasetWithOneVersionAsync();
-        var page = await host.NewPageAsync(host.PublisherKey);
-        await page.GotoAsync($"/departments/{host.Department}/datasets/{slug}/upload");
-        var dataTransfer = await page.EvaluateHandleAsync("""
-            content => {
-              const transfer = new DataTransfer();
-              transfer.items.add(new File([content], "dropped.csv", { type: "text/csv" }));
-              return transfer;
-            }
-            """, CsvWithOneReject);
-        await page.Locator("#drop-zone").DispatchEventAsync("drop", new { dataTransfer });
-        await Assertions.Expect(page.Locator("#drop-hint")).ToHaveTextAsync("Ready to upload dropped.csv.");
-        await page.GetByLabel("How to merge it").SelectOptionAsync("append");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+        var page = await UploadAsync(await DatasetWithOneVersionAsync(), javaScriptEnabled: true, async page =>
+        {
+            var dataTransfer = await page.EvaluateHandleAsync("""
+                content => {
+                  const transfer = new DataTransfer();
+                  transfer.items.add(new File([content], "dropped.csv", { type: "text/csv" }));
+                  return transfer;
+                }
+                """, CsvWithOneReject);
+            await page.Locator("#drop-zone").DispatchEventAsync("drop", new { dataTransfer });
+            await Assertions.Expect(page.Locator("#drop-hint")).ToHaveTextAsync("Ready to upload dropped.csv.");
+        });
 
         await AssertOutcomeAsync(page);
         await page.Context.CloseAsync();
@@ -55,15 +45,7 @@ public sealed class UploadPageTests(PortalHost host)
     [Fact]
     public async Task Without_javascript_the_form_posts_and_the_result_page_shows_the_same()
     {
-        var slug = await DatasetWithOneVersionAsync();
-        var page = await host.NewPageAsync(host.PublisherKey, javaScriptEnabled: false);
-        await page.GotoAsync($"/departments/{host.Department}/datasets/{slug}/upload");
-        await page.GetByLabel("File to upload").SetInputFilesAsync(new FilePayload
-        {
-            Name = "districts.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(CsvWithOneReject),
-        });
-        await page.GetByLabel("How to merge it").SelectOptionAsync("append");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+        var page = await UploadAsync(await DatasetWithOneVersionAsync(), javaScriptEnabled: false, ChooseCsvWithOneRejectAsync);
 
         await AssertOutcomeAsync(page);
         await Assertions.Expect(page.GetByText("Rows imported from the file")).ToBeVisibleAsync();
@@ -86,11 +68,7 @@ public sealed class UploadPageTests(PortalHost host)
         var rows = File.ReadLines(file).LongCount() - 1;
         try
         {
-            var page = await host.NewPageAsync(host.PublisherKey, javaScriptEnabled: false);
-            await page.GotoAsync($"/departments/{host.Department}/datasets/{slug}/upload");
-            await page.GetByLabel("File to upload").SetInputFilesAsync(file);
-            await page.GetByLabel("How to merge it").SelectOptionAsync("append");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+            var page = await UploadAsync(slug, javaScriptEnabled: false, page => page.GetByLabel("File to upload").SetInputFilesAsync(file));
 
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Published as version 2" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
             // Every row but the one reject, which the report names.
@@ -119,6 +97,23 @@ public sealed class UploadPageTests(PortalHost host)
         await page.Context.CloseAsync();
         await other.Context.CloseAsync();
     }
+
+    /// <summary>Opens the dataset's upload page as its publisher, lets <paramref name="choose"/> pick the file, and appends it.</summary>
+    private async Task<IPage> UploadAsync(string slug, bool javaScriptEnabled, Func<IPage, Task> choose)
+    {
+        var page = await host.NewPageAsync(host.PublisherKey, javaScriptEnabled: javaScriptEnabled);
+        await page.GotoAsync($"/departments/{host.Department}/datasets/{slug}/upload");
+        await choose(page);
+        await page.GetByLabel("How to merge it").SelectOptionAsync("append");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+        return page;
+    }
+
+    private static Task ChooseCsvWithOneRejectAsync(IPage page) =>
+        page.GetByLabel("File to upload").SetInputFilesAsync(new FilePayload
+        {
+            Name = "districts.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(CsvWithOneReject),
+        });
 
     private async Task<string> DatasetWithOneVersionAsync()
     {
